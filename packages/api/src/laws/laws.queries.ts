@@ -1,0 +1,172 @@
+import { VALIDITY, foldVietnamese, type Lang, type Law, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/schema.js';
+import type { LawCursor } from './cursor.js';
+import { validityLabel } from './labels.js';
+
+export interface LawFilter {
+  q?: string;
+  field?: string;
+  type?: string;
+  issuer?: string;
+  validity?: Validity;
+  from?: string;
+  to?: string;
+  cursor?: LawCursor;
+  limit: number;
+  lang: Lang;
+}
+
+const nameColumn = (lang: Lang) => (lang === 'en' ? 'name_en' : 'name_vi');
+
+/** Words of the folded query; each must appear in the document's folded search text. */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  return foldVietnamese(q)
+    .split(/[\s,.;:!?"'()]+/)
+    .filter(Boolean)
+    .slice(0, 12);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+function summaries(db: Kysely<Tables>, lang: Lang) {
+  const name = nameColumn(lang);
+  return db
+    .selectFrom('laws as l')
+    .innerJoin('doc_types as t', 't.code', 'l.type_code')
+    .innerJoin('issuers as i', 'i.code', 'l.issuer_code')
+    .select([
+      'l.id', 'l.number', 'l.issued_on', 'l.effective_on', 'l.validity', 'l.abstract', 'l.url',
+      'l.type_code', `t.${name} as type_name`, 'l.issuer_code', `i.${name} as issuer_name`,
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
+
+async function toSummaries(db: Kysely<Tables>, rows: SummaryRow[], lang: Lang): Promise<LawSummary[]> {
+  const fields = await fieldsOf(db, rows.map((r) => r.id), lang);
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    type: { code: r.type_code, label: r.type_name },
+    issuer: { code: r.issuer_code, label: r.issuer_name },
+    issuedOn: r.issued_on,
+    effectiveOn: r.effective_on,
+    validity: { code: r.validity as Validity, label: validityLabel(r.validity as Validity, lang) },
+    fields: fields.get(r.id) ?? [],
+    abstract: r.abstract,
+    url: r.url,
+  }));
+}
+
+export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ items: LawSummary[]; next: LawCursor | null }> {
+  let query = summaries(db, f.lang)
+    .orderBy('l.issued_on', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(f.limit + 1);
+
+  if (f.type) query = query.where('l.type_code', '=', f.type);
+  if (f.issuer) query = query.where('l.issuer_code', '=', f.issuer);
+  if (f.validity) query = query.where('l.validity', '=', f.validity);
+  if (f.from) query = query.where('l.issued_on', '>=', f.from);
+  if (f.to) query = query.where('l.issued_on', '<=', f.to);
+  if (f.field) {
+    const field = f.field;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', field)),
+    );
+  }
+  for (const term of searchTerms(f.q)) {
+    query = query.where((eb) => eb('l.search_text', 'like', `%${escapeLike(term)}%`));
+  }
+  if (f.cursor) {
+    const { issuedOn, id } = f.cursor;
+    query = query.where((eb) =>
+      eb.or([eb('l.issued_on', '<', issuedOn), eb.and([eb('l.issued_on', '=', issuedOn), eb('l.id', '<', id)])]),
+    );
+  }
+
+  const rows = await query.execute();
+  const page = rows.slice(0, f.limit);
+  const items = await toSummaries(db, page, f.lang);
+  const last = page.at(-1);
+  const next = rows.length > f.limit && last ? { issuedOn: last.issued_on, id: last.id } : null;
+  return { items, next };
+}
+
+async function fieldsOf(db: Kysely<Tables>, ids: string[], lang: Lang) {
+  const byLaw = new Map<string, { code: string; label: string }[]>();
+  if (ids.length === 0) return byLaw;
+  const rows = await db
+    .selectFrom('law_fields as lf')
+    .innerJoin('fields as f', 'f.code', 'lf.field_code')
+    .select(['lf.law_id', 'f.code', `f.${nameColumn(lang)} as label`])
+    .where('lf.law_id', 'in', ids)
+    .orderBy('f.position')
+    .execute();
+  for (const r of rows) {
+    const list = byLaw.get(r.law_id) ?? [];
+    list.push({ code: r.code, label: r.label });
+    byLaw.set(r.law_id, list);
+  }
+  return byLaw;
+}
+
+export async function getLaw(db: Kysely<Tables>, id: string, lang: Lang): Promise<Law | null> {
+  const found = await summaries(db, lang).where('l.id', '=', id).execute();
+  if (found.length === 0) return null;
+  const [summary] = await toSummaries(db, found, lang);
+  const row = await db
+    .selectFrom('laws as l')
+    .innerJoin('doc_types as t', 't.code', 'l.type_code')
+    .select(['l.signer_name', 'l.signer_title', 'l.expires_on', 'l.updated_at', 't.normative'])
+    .where('l.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const relations = await db
+    .selectFrom('law_relations as r')
+    .leftJoin('laws as target', 'target.number', 'r.target_number')
+    .select(['r.kind', 'r.target_number', 'target.id as target_id'])
+    .where('r.law_id', '=', id)
+    .orderBy('r.position')
+    .execute();
+  return {
+    ...summary!,
+    normative: Number(row.normative) === 1,
+    signer: row.signer_name ? { name: row.signer_name, title: row.signer_title ?? '' } : null,
+    expiresOn: row.expires_on,
+    relations: relations.map((r) => ({ kind: r.kind as Law['relations'][number]['kind'], number: r.target_number, id: r.target_id })),
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getMeta(db: Kysely<Tables>, lang: Lang): Promise<Meta> {
+  const name = nameColumn(lang);
+  const [fields, types, issuers] = await Promise.all([
+    db.selectFrom('fields').select(['code', `${name} as label`]).orderBy('position').execute(),
+    db.selectFrom('doc_types').select(['code', `${name} as label`, 'normative']).orderBy('position').execute(),
+    db.selectFrom('issuers').select(['code', `${name} as label`]).orderBy('position').execute(),
+  ]);
+  return {
+    fields,
+    types: types.map((t) => ({ code: t.code, label: t.label, normative: Number(t.normative) === 1 })),
+    issuers,
+    validity: VALIDITY.map((code) => ({ code, label: validityLabel(code, lang) })),
+  };
+}
+
+/** Which of the given filter codes are not in the lists (a 400, not an empty page). */
+export async function unknownCodes(db: Kysely<Tables>, f: Pick<LawFilter, 'field' | 'type' | 'issuer'>) {
+  const checks = [
+    ['field', 'fields', f.field],
+    ['type', 'doc_types', f.type],
+    ['issuer', 'issuers', f.issuer],
+  ] as const;
+  const unknown: { path: string; value: string }[] = [];
+  for (const [path, table, value] of checks) {
+    if (!value) continue;
+    const hit = await db.selectFrom(table).select('code').where('code', '=', value).executeTakeFirst();
+    if (!hit) unknown.push({ path, value });
+  }
+  return unknown;
+}

@@ -1,0 +1,53 @@
+import { conforms, type Shape } from '@pbgdpl/contract/shapes';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly body: unknown) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/** The request the loader may have started for this URL while the widget's code downloaded. */
+function takePrefetched(url: string): Promise<Response> | undefined {
+  const map = (globalThis as { PBGDPL?: { prefetched?: Map<string, Promise<Response>> } }).PBGDPL?.prefetched;
+  const hit = map?.get(url);
+  map?.delete(url);
+  return hit;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+/**
+ * GET JSON with a timeout and one retry on a network error or a 5xx (rural links drop packets).
+ * A 4xx is the caller's mistake and is not retried.
+ */
+export async function fetchJson(url: string, signal: AbortSignal, timeoutMs = 10_000): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+    const abort = () => timeout.abort(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+      const res = await ((attempt === 0 && takePrefetched(url)) || fetch(url, { signal: timeout.signal, credentials: 'omit' }));
+      const body = await res.json().catch(() => null);
+      if (!res.ok) throw new HttpError(res.status, body);
+      return body;
+    } catch (err) {
+      const retriable = !(err instanceof HttpError && err.status < 500);
+      if (signal.aborted || !retriable || attempt >= 1) throw err;
+      await sleep(800, signal);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+    }
+  }
+}
+
+/** The body, if it has the contract's shape; otherwise an error (shown as the error state, never half-rendered). */
+export function checked<T>(shape: Shape, body: unknown): T {
+  if (!conforms(shape, body)) throw new TypeError('response does not match the API contract');
+  return body as T;
+}

@@ -1,0 +1,31 @@
+import type { Lang } from './lang.js';
+
+/** A widget's strings in both languages; the Vietnamese set defines the keys. */
+export const dictionary = <T extends Record<string, string>>(vi: T, en: { [K in keyof T]: string }) => ({ vi, en }) as Record<Lang, T>;
+
+/** dd/mm/yyyy, as dates are written in Vietnamese documents. */
+export const formatDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+export const common = dictionary(
+  {
+    retry: 'Thử lại',
+    loading: 'Đang tải…',
+    error: 'Không tải được dữ liệu. Vui lòng thử lại.',
+    offline: 'Không có kết nối mạng. Nội dung sẽ hiện khi có mạng trở lại.',
+    offlineCached: 'Bạn đang ngoại tuyến. Đang hiển thị dữ liệu đã lưu lúc {time}.',
+    staleCached: 'Không cập nhật được. Đang hiển thị dữ liệu đã lưu lúc {time}.',
+    newTab: '(mở trong thẻ mới)',
+  },
+  {
+    retry: 'Try again',
+    loading: 'Loading…',
+    error: 'Could not load the data. Please try again.',
+    offline: 'No network connection. The content will appear when you are back online.',
+    offlineCached: 'You are offline. Showing data saved at {time}.',
+    staleCached: 'Could not refresh. Showing data saved at {time}.',
+    newTab: '(opens in a new tab)',
+  },
+);
+
+export const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

@@ -1,0 +1,1 @@
+export { PbgdplLatestLaws } from './latest-laws/define.js';

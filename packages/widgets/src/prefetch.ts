@@ -1,0 +1,19 @@
+import { latestLawsUrl } from './latest-laws/latest-laws.request.js';
+
+/**
+ * For each widget, the URL of its first request given the element's attributes. The loader
+ * bundles this (no Lit, no widget code) to start that request while the widget's chunk downloads.
+ */
+export const firstRequest: Record<string, (el: Element, api: string) => string | null> = {
+  'latest-laws': (el, api) =>
+    latestLawsUrl({
+      api,
+      site: el.getAttribute('site'),
+      lang: el.getAttribute('lang'),
+      limit: el.getAttribute('limit'),
+      field: el.getAttribute('field'),
+      type: el.getAttribute('type'),
+      issuer: el.getAttribute('issuer'),
+      validity: el.getAttribute('validity'),
+    }),
+};
