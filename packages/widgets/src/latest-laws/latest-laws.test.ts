@@ -1,0 +1,287 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import './define.js';
+import type { PbgdplLatestLaws } from './latest-laws.js';
+import { clearWidgetStorage, failOnLitWarnings, law, page, setOnline, stubFetch } from '../test-support/fixtures.js';
+
+const API = 'https://api.example.test';
+const shadow = (el: Element) => el.shadowRoot!;
+const items = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLLIElement>('li.item'));
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const ready = (el: PbgdplLatestLaws, n: number) => waitUntil(() => items(el).length === n && !shadow(el).querySelector('.skeleton'), `expected ${n} items`);
+
+describe('pbgdpl-latest-laws', () => {
+  let stub: ReturnType<typeof stubFetch> | undefined;
+  let checkWarnings: () => void;
+  let restoreOnline: (() => void) | undefined;
+
+  beforeEach(() => {
+    clearWidgetStorage();
+    checkWarnings = failOnLitWarnings();
+  });
+  afterEach(() => {
+    stub?.restore();
+    restoreOnline?.();
+    restoreOnline = undefined;
+    delete (window as { PBGDPL?: unknown }).PBGDPL;
+    checkWarnings();
+  });
+
+  it('asks the API for the attributes it was given and renders each document', async () => {
+    stub = stubFetch(() => ({ body: page(1, 3, 'next') }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} site="demo" limit="3" field="dat-dai" validity="con-hieu-luc"></pbgdpl-latest-laws>`);
+    await ready(el, 3);
+    const url = stub.calls[0]!;
+    expect(url.origin + url.pathname).to.equal(`${API}/api/v1/laws`);
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({ field: 'dat-dai', validity: 'con-hieu-luc', limit: '3', lang: 'vi', site: 'demo' });
+    const first = items(el)[0]!;
+    expect(text(first.querySelector('.number'))).to.equal('Luật 1/2025/QH15');
+    const link = first.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://example.org/van-ban/1');
+    expect(link.getAttribute('target')).to.equal('_blank');
+    expect(text(link)).to.contain('Luật số 1 về đất đai');
+    expect(text(first.querySelector('time'))).to.equal('02/06/2025');
+    expect(text(first.querySelector('.badge'))).to.contain('Còn hiệu lực');
+    expect(text(first.querySelector('.issuer'))).to.contain('Quốc hội');
+  });
+
+  it('keeps the same height from skeleton to list, so nothing below it moves', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const long = 'Quy định chi tiết một số điều và biện pháp thi hành Luật Bảo vệ dữ liệu cá nhân về xử lý dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm, chuyển dữ liệu cá nhân ra nước ngoài và trách nhiệm của các cơ quan, tổ chức, cá nhân có liên quan';
+    const body = page(1, 5, 'next');
+    body.items[1] = { ...body.items[1]!, abstract: long, issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp, Bộ Công an' } };
+    body.items[2] = { ...body.items[2]!, abstract: 'Ngắn' };
+    stub = stubFetch(() => ({ body, delay: 0 }));
+    const original = window.fetch;
+    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args))) as typeof fetch;
+    const el = await fixture<PbgdplLatestLaws>(html`<div style="width: 320px"><pbgdpl-latest-laws api=${API} limit="5"></pbgdpl-latest-laws></div>`).then((d) => d.firstElementChild as PbgdplLatestLaws);
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('.skeleton').length).to.be.greaterThan(0);
+    const loadingHeight = el.getBoundingClientRect().height;
+    release();
+    await ready(el, 5);
+    expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
+    window.fetch = original;
+  });
+
+  it('reserves exactly the height the embedding guide tells hosts to reserve', async () => {
+    stub = stubFetch(() => ({ hang: true }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="5" style="font-size: 16px"></pbgdpl-latest-laws>`);
+    await el.updateComplete;
+    // docs/embedding.md: limit 5 without search is calc(42.325em + 51px); with show-search, calc(42.825em + 95px).
+    expect(el.getBoundingClientRect().height).to.be.closeTo(42.325 * 16 + 51, 1);
+    el.showSearch = true;
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().height).to.be.closeTo(42.825 * 16 + 95, 1);
+  });
+
+  it('shows an empty state', async () => {
+    stub = stubFetch(() => ({ body: { items: [], nextCursor: null } }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    await waitUntil(() => shadow(el).querySelector('.empty'));
+    expect(text(shadow(el).querySelector('.empty'))).to.equal('Chưa có văn bản nào.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with a retry button that loads again', async () => {
+    let fail = true;
+    stub = stubFetch(() => (fail ? { status: 500, body: { title: 'boom' } } : { body: page(1, 2) }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    await waitUntil(() => shadow(el).querySelector('[role=alert]'), 'error shown', { timeout: 4000 });
+    expect(text(shadow(el).querySelector('[role=alert]'))).to.contain('Không tải được dữ liệu');
+    await expect(el).to.be.accessible();
+    fail = false;
+    (shadow(el).querySelector('[role=alert] button') as HTMLButtonElement).click();
+    await ready(el, 2);
+  });
+
+  it('treats a response that breaks the contract as an error, never half-rendering it', async () => {
+    stub = stubFetch(() => ({ body: { items: [{ ...law(1), validity: 'yes' }], nextCursor: null } }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    await waitUntil(() => shadow(el).querySelector('[role=alert]'), 'error shown', { timeout: 4000 });
+    expect(items(el)).to.have.length(0);
+  });
+
+  it('does not retry a 4xx, and retries a network failure once', async () => {
+    stub = stubFetch(() => ({ status: 400, body: {} }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    await waitUntil(() => shadow(el).querySelector('[role=alert]'));
+    expect(stub.calls).to.have.length(1);
+    stub.restore();
+    let n = 0;
+    stub = stubFetch(() => (n++ === 0 ? { networkError: true } : { body: page(1, 1) }));
+    el.field = 'dat-dai';
+    await ready(el, 1);
+    expect(stub.calls).to.have.length(2);
+  });
+
+  it('renders the last good copy at once on a repeat visit, then revalidates behind', async () => {
+    stub = stubFetch(() => ({ body: page(1, 2) }));
+    const first = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
+    await ready(first, 2);
+    first.remove();
+    stub.restore();
+    stub = stubFetch(() => ({ body: page(10, 2), delay: 300 }));
+    const again = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
+    await again.updateComplete;
+    expect(text(items(again)[0]!.querySelector('.number'))).to.contain('1/2025/QH15'); // from storage, no skeleton
+    await waitUntil(() => text(items(again)[0]!.querySelector('.number')).includes('10/2025/QH15'), 'fresh data replaces the copy');
+  });
+
+  it('offline with a stored copy: shows it with a notice, and refreshes when the network returns', async () => {
+    stub = stubFetch(() => ({ body: page(1, 2) }));
+    const first = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
+    await ready(first, 2);
+    first.remove();
+    stub.restore();
+    restoreOnline = setOnline(false);
+    let online = false;
+    stub = stubFetch(() => (online ? { body: page(20, 2) } : { networkError: true }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
+    await waitUntil(() => shadow(el).querySelector('.notice'), 'offline notice', { timeout: 4000 });
+    expect(text(shadow(el).querySelector('.notice'))).to.contain('Bạn đang ngoại tuyến');
+    expect(items(el)).to.have.length(2);
+    await expect(el).to.be.accessible();
+    online = true;
+    restoreOnline();
+    restoreOnline = setOnline(true);
+    await waitUntil(() => text(items(el)[0]!.querySelector('.number')).includes('20/2025/QH15'), 'refreshed when back online');
+    expect(shadow(el).querySelector('.notice')).to.equal(null);
+  });
+
+  it('offline with nothing stored: says so, and loads when the network returns', async () => {
+    restoreOnline = setOnline(false);
+    let online = false;
+    stub = stubFetch(() => (online ? { body: page(1, 3) } : { networkError: true }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3"></pbgdpl-latest-laws>`);
+    await waitUntil(() => text(shadow(el).querySelector('[role=alert]')).includes('Không có kết nối mạng'), 'offline state', { timeout: 4000 });
+    online = true;
+    restoreOnline();
+    restoreOnline = setOnline(true);
+    await ready(el, 3);
+  });
+
+  it('uses the request the loader started instead of asking again', async () => {
+    stub = stubFetch(() => ({ body: page(1, 5) }));
+    const url = `${API}/api/v1/laws?limit=5&lang=vi`;
+    const prefetched = new Map([[url, Promise.resolve(new Response(JSON.stringify(page(30, 5)), { headers: { 'Content-Type': 'application/json' } }))]]);
+    (window as { PBGDPL?: unknown }).PBGDPL = { prefetched };
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    await ready(el, 5);
+    expect(stub.calls).to.have.length(0);
+    expect(text(items(el)[0]!.querySelector('.number'))).to.contain('30/2025/QH15');
+    expect(prefetched.size).to.equal(0);
+  });
+
+  it('drops a slow stale reply when the filter changed meanwhile', async () => {
+    stub = stubFetch((url) => (url.searchParams.get('field') === 'dat-dai' ? { body: page(1, 2), delay: 400 } : { body: page(50, 2), delay: 10 }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} field="dat-dai"></pbgdpl-latest-laws>`);
+    el.field = 'giao-thong';
+    await ready(el, 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(text(items(el)[0]!.querySelector('.number'))).to.contain('50/2025/QH15');
+  });
+
+  it('searches what people type without diacritics, after a pause or on Enter', async () => {
+    stub = stubFetch((url) => ({ body: url.searchParams.get('q') ? page(40, 1) : page(1, 5) }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} show-search></pbgdpl-latest-laws>`);
+    await ready(el, 5);
+    const input = shadow(el).querySelector('input')!;
+    expect(shadow(el).querySelector(`label[for=${input.id}]`)).to.exist;
+    input.value = 'dat dai';
+    input.dispatchEvent(new InputEvent('input'));
+    await ready(el, 1);
+    expect(stub.calls.at(-1)!.searchParams.get('q')).to.equal('dat dai');
+    await waitUntil(() => text(shadow(el).querySelector('p[role=status]')).includes('1 văn bản'), 'result announced');
+    input.value = 'khong co';
+    stub.restore();
+    stub = stubFetch(() => ({ body: { items: [], nextCursor: null } }));
+    (shadow(el).querySelector('form') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => text(shadow(el).querySelector('.empty')).includes('khong co'));
+    expect(stub.calls).to.have.length(1);
+  });
+
+  it('"Xem thêm" adds the next page and disappears on the last one', async () => {
+    stub = stubFetch((url) => (url.searchParams.get('cursor') === 'p2' ? { body: page(3, 2) } : { body: page(1, 2, 'p2') }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
+    await ready(el, 2);
+    const more = shadow(el).querySelector<HTMLButtonElement>('[part=more]')!;
+    expect(text(more)).to.equal('Xem thêm');
+    more.click();
+    await ready(el, 4);
+    expect(shadow(el).querySelector('[part=more]')).to.equal(null);
+    expect(stub.calls.at(-1)!.searchParams.get('cursor')).to.equal('p2');
+  });
+
+  it('speaks English when asked', async () => {
+    stub = stubFetch(() => ({ body: page(1, 1, 'x') }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} lang="en" show-search></pbgdpl-latest-laws>`);
+    await ready(el, 1);
+    expect(stub.calls[0]!.searchParams.get('lang')).to.equal('en');
+    expect(text(shadow(el).querySelector('[role=heading]'))).to.equal('New legal documents');
+    expect(text(shadow(el).querySelector('[part=more]'))).to.equal('Show more');
+    expect(shadow(el).querySelector('.base')!.getAttribute('lang')).to.equal('en');
+  });
+
+  it('stays Vietnamese on a page that declares lang="en-US"', async () => {
+    stub = stubFetch(() => ({ body: page(1, 1) }));
+    const wrap = await fixture(html`<div lang="en-US"><pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws></div>`);
+    const el = wrap.firstElementChild as PbgdplLatestLaws;
+    await ready(el, 1);
+    expect(text(shadow(el).querySelector('[role=heading]'))).to.equal('Văn bản pháp luật mới');
+  });
+
+  it('fires pbgdpl-loaded, bubbling out of the shadow root', async () => {
+    stub = stubFetch(() => ({ body: page(1, 3) }));
+    const wrap = await fixture(html`<div></div>`);
+    const event = oneEvent(wrap, 'pbgdpl-loaded');
+    wrap.innerHTML = `<pbgdpl-latest-laws api="${API}" limit="3"></pbgdpl-latest-laws>`;
+    const e = (await event) as CustomEvent<{ count: number }>;
+    expect(e.detail.count).to.equal(3);
+    expect(e.composed).to.equal(true);
+  });
+
+  it('keeps host page CSS out', async () => {
+    stub = stubFetch(() => ({ body: page(1, 1) }));
+    const wrap = await fixture(html`<div style="letter-spacing: 7px; text-transform: uppercase; font-style: italic; color: rgb(255, 0, 0); text-align: center">
+      <pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>
+    </div>`);
+    const style = document.createElement('style');
+    style.textContent = 'a, li, ul, button { color: rgb(0, 255, 0) !important; font-size: 40px !important; }';
+    document.head.append(style);
+    const el = wrap.querySelector('pbgdpl-latest-laws')!;
+    await ready(el, 1);
+    const link = items(el)[0]!.querySelector('a')!;
+    const cs = getComputedStyle(link);
+    expect(cs.letterSpacing).to.equal('normal');
+    expect(cs.textTransform).to.equal('none');
+    expect(cs.fontStyle).to.equal('normal');
+    expect(cs.color).to.not.equal('rgb(0, 255, 0)');
+    expect(cs.fontSize).to.not.equal('40px');
+    style.remove();
+  });
+
+  it('inherits the host font and takes theme tokens', async () => {
+    stub = stubFetch(() => ({ body: page(1, 1) }));
+    const wrap = await fixture(html`<div style="font-family: Georgia, serif; font-size: 20px; --pbgdpl-accent: rgb(0, 102, 51); --pbgdpl-radius: 0px">
+      <pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>
+    </div>`);
+    const el = wrap.querySelector('pbgdpl-latest-laws')!;
+    await ready(el, 1);
+    const base = shadow(el).querySelector('.base')!;
+    expect(getComputedStyle(base).fontFamily).to.contain('Georgia');
+    expect(getComputedStyle(base).fontSize).to.equal('20px');
+    expect(getComputedStyle(base).borderRadius).to.equal('0px');
+    expect(getComputedStyle(items(el)[0]!.querySelector('a')!).color).to.equal('rgb(0, 102, 51)');
+  });
+
+  it('is accessible with data, and with the dark theme', async () => {
+    stub = stubFetch(() => ({ body: page(1, 3, 'n') }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3" show-search></pbgdpl-latest-laws>`);
+    await ready(el, 3);
+    await expect(el).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});

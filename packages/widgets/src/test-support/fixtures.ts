@@ -1,0 +1,73 @@
+import type { LawPage, LawSummary } from '@pbgdpl/contract';
+
+export const law = (n: number, over: Partial<LawSummary> = {}): LawSummary => ({
+  id: `${n}-2025-qh15`,
+  number: `${n}/2025/QH15`,
+  type: { code: 'luat', label: 'Luật' },
+  issuer: { code: 'quoc-hoi', label: 'Quốc hội' },
+  issuedOn: `2025-06-${String((n % 28) + 1).padStart(2, '0')}`,
+  effectiveOn: '2026-01-01',
+  validity: { code: 'con-hieu-luc', label: 'Còn hiệu lực' },
+  fields: [{ code: 'dat-dai', label: 'Đất đai' }],
+  abstract: `Luật số ${n} về đất đai`,
+  url: `https://example.org/van-ban/${n}`,
+  ...over,
+});
+
+export const page = (from: number, count: number, nextCursor: string | null = null): LawPage => ({
+  items: Array.from({ length: count }, (_, i) => law(from + i)),
+  nextCursor,
+});
+
+type Reply = { status?: number; body?: unknown; delay?: number; hang?: boolean; networkError?: boolean };
+
+/**
+ * Replaces window.fetch with a scripted API: `respond(url)` decides each reply.
+ * Every URL asked for is recorded, so tests can check what the widget requested.
+ */
+export function stubFetch(respond: (url: URL) => Reply) {
+  const original = window.fetch;
+  const calls: URL[] = [];
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), location.href);
+    calls.push(url);
+    const r = respond(url);
+    const signal = init?.signal;
+    await new Promise<void>((resolve, reject) => {
+      if (r.hang) return signal?.addEventListener('abort', () => reject(signal.reason));
+      const t = setTimeout(resolve, r.delay ?? 0);
+      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)));
+    });
+    if (r.networkError) throw new TypeError('Failed to fetch');
+    return new Response(JSON.stringify(r.body ?? {}), {
+      status: r.status ?? 200,
+      headers: { 'Content-Type': r.status && r.status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  }) as typeof fetch;
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+/** navigator.onLine as a test wants it; restore() puts the real one back. */
+export function setOnline(online: boolean) {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+  dispatchEvent(new Event(online ? 'online' : 'offline'));
+  return () => delete (navigator as unknown as Record<string, unknown>).onLine;
+}
+
+export const clearWidgetStorage = () => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('pbgdpl:')) localStorage.removeItem(key);
+};
+
+/** Lit's development build warns through console.warn; a warning fails the test that caused it. */
+export function failOnLitWarnings() {
+  const original = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => {
+    seen.push(args.map(String).join(' '));
+    original(...args);
+  };
+  return () => {
+    console.warn = original;
+    if (seen.length) throw new Error(`console warnings: ${seen.join(' | ')}`);
+  };
+}

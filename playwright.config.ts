@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './scripts/chromium.mjs';
+
+/** The kit's API, and a department's site on another origin that embeds it. */
+export const API_PORT = 8791;
+export const HOST_PORT = 8792;
+export const API = `http://127.0.0.1:${API_PORT}`;
+export const HOST = `http://127.0.0.1:${HOST_PORT}`;
+
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  reporter: [['list']],
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  use: {
+    baseURL: HOST,
+    trace: 'off',
+    launchOptions: { executablePath: process.env.CHROME_PATH || findChromium() || undefined, args: chromiumArgs },
+  },
+  webServer: [
+    {
+      command: 'node packages/api/dist/main.js',
+      url: `${API}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PORT: String(API_PORT), DATA_DIR: mkdtempSync(join(tmpdir(), 'pbgdpl-e2e-')) },
+    },
+    {
+      command: `node test/e2e/host-server.mjs ${HOST_PORT} ${API}`,
+      url: `${HOST}/index.html`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+  ],
+});
