@@ -9,6 +9,8 @@ export const API_PORT = 8791;
 export const HOST_PORT = 8792;
 export const API = `http://127.0.0.1:${API_PORT}`;
 export const HOST = `http://127.0.0.1:${HOST_PORT}`;
+/** The moderation API's administrator in the e2e run. */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 const chromiumArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -32,7 +34,17 @@ export default defineConfig({
       url: `${API}/healthz`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { PORT: String(API_PORT), DATA_DIR: mkdtempSync(join(tmpdir(), 'pbgdpl-e2e-')) },
+      env: {
+        PORT: String(API_PORT),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'pbgdpl-e2e-')),
+        ADMIN_TOKEN,
+        // The department's site on the other origin may submit as the "demo" site.
+        DEMO_SITE_ORIGINS: HOST,
+        // A light proof of work and a short fill time keep the tests quick; the checks still run.
+        ALTCHA_MIN_COUNTER: '100',
+        ALTCHA_MAX_COUNTER: '2000',
+        MIN_FILL_SECONDS: '1',
+      },
     },
     {
       command: `node test/e2e/host-server.mjs ${HOST_PORT} ${API}`,

@@ -12,7 +12,15 @@ const root = fileURLToPath(new URL('../../packages/api/demo/', import.meta.url))
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
 export const hostCsp = (api) =>
-  [`default-src 'self'`, `script-src 'self' ${api}`, `connect-src 'self' ${api}`, `style-src 'self'`, `img-src 'self' data: ${api}`].join('; ');
+  [
+    `default-src 'self'`,
+    `script-src 'self' ${api}`,
+    `connect-src 'self' ${api}`,
+    // The forms' proof of work (ALTCHA) runs in workers it creates from blobs.
+    `worker-src blob:`,
+    `style-src 'self'`,
+    `img-src 'self' data: ${api}`,
+  ].join('; ');
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://host');

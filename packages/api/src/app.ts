@@ -1,16 +1,22 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { openApiDocument } from '@pbgdpl/contract/openapi';
 import type { Db } from './db/database.js';
 import { publicCache } from './http/cache.js';
 import { compress } from './http/compress.js';
-import { problem } from './http/problem.js';
+import { cors } from './http/cors.js';
+import { ProblemError, problem } from './http/problem.js';
 import { AssetFolder } from './http/static.js';
 import { InputError } from './http/validate.js';
 import { lawRoutes } from './laws/laws.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
+import { questionRoutes } from './questions/questions.routes.js';
+import { createServices, type Services } from './services.js';
+import { siteRoutes } from './sites/sites.routes.js';
+import { challengeRoutes } from './submissions/challenge.routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -19,6 +25,10 @@ export interface AppOptions {
   embedDir?: string;
   /** Demo host pages, served at /. */
   demoDir?: string;
+  /** The moderation page, served at /admin/. */
+  adminDir?: string;
+  /** Shared services; tests pass their own to tune limits and the proof-of-work cost. */
+  services?: Services;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -28,6 +38,7 @@ export const CHUNK_CACHE = 'public, max-age=31536000, immutable';
 export function createApp(options: AppOptions) {
   const { db, version } = options;
   const log = options.log ?? ((m, e) => console.error(`[pbgdpl-api] ${m}`, e ?? ''));
+  const services = options.services ?? createServices(db);
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -36,12 +47,18 @@ export function createApp(options: AppOptions) {
   });
 
   app.use('/api/*', compress());
-  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], maxAge: 86400 }));
+  app.use('/api/*', cors(services.sites));
   app.use('/api/*', etag({ weak: true }));
   app.on(['GET', 'HEAD'], '/api/*', publicCache());
+  app.on(['GET', 'HEAD'], '/api/v1/*', services.usage.middleware());
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument({ version, serverUrl: new URL(c.req.url).origin })));
   app.route('/', lawRoutes(db));
+  app.route('/', siteRoutes(db.kysely));
+  app.route('/', challengeRoutes(services));
+  app.route('/', questionRoutes(services));
+  app.route('/', feedbackRoutes(services));
+  app.route('/', adminRoutes(services));
   app.all('/api/*', (c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json`));
 
   if (options.embedDir) {
@@ -57,16 +74,32 @@ export function createApp(options: AppOptions) {
       return res;
     });
   }
-  if (options.demoDir) app.route('/', demoRoutes(new AssetFolder(options.demoDir)));
-
+  if (options.adminDir) {
+    const pages = new AssetFolder(options.adminDir);
+    app.get('/admin', (c) => c.redirect('/admin/'));
+    app.get('/admin/*', (c) => {
+      const path = c.req.path === '/admin/' ? '/index.html' : c.req.path.slice('/admin'.length);
+      const res = pages.serve(c, path, 'no-cache');
+      if (!res) return c.text('not found', 404);
+      // Staff pages show what anyone on the internet wrote: no inline script, no framing, no third parties.
+      res.headers.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+      res.headers.set('Referrer-Policy', 'no-referrer');
+      return res;
+    });
+  }
   app.get('/healthz', (c) => c.json({ ok: true, version, engine: db.engine }));
+  if (options.demoDir) app.route('/', demoRoutes(new AssetFolder(options.demoDir)));
 
   app.onError((err, c) => {
     if (err instanceof InputError) return problem(c, 400, err.message, err.errors);
+    if (err instanceof ProblemError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return problem(c, err.status, err.detail, err.errors, err.type);
+    }
     if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
     log(`${c.req.method} ${c.req.path} failed`, err);
     return problem(c, 500, 'the server failed; the error is logged');
   });
   app.notFound((c) => c.text('not found', 404));
-  return app;
+  return Object.assign(app, { services });
 }

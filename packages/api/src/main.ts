@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
@@ -6,31 +7,53 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { loadCatalog, seedIfEmpty } from './db/seed.js';
+import { loadQaCatalog, seedQaIfEmpty } from './db/seed-qa.js';
+import { bootstrapAdmin } from './security/staff.js';
+import { createServices } from './services.js';
+import { ensureDemoSite } from './sites/demo-site.js';
 
 const VERSION = '0.1.0';
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadConfig(process.env, packageRoot);
+const log = (m: string) => console.log(`[pbgdpl-api] ${m}`);
 
-const db = openDatabase({ url: config.databaseUrl });
+const db = openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
+if (db.engine === 'postgres' && config.databaseSchema) await sql`create schema if not exists ${sql.id(config.databaseSchema)}`.execute(db.kysely);
 await migrate(db.kysely);
+const origin = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+await ensureDemoSite(db.kysely, [origin, `http://localhost:${config.port}`, ...config.demoOrigins]);
 if (config.seed === 'sample') {
-  const added = await seedIfEmpty(db, await loadCatalog(resolve(packageRoot, 'seed/catalog.json')), config.fullTextUrl);
-  if (added) console.log(`[pbgdpl-api] seeded ${added} legal documents`);
+  const laws = await seedIfEmpty(db, await loadCatalog(resolve(packageRoot, 'seed/catalog.json')), config.fullTextUrl);
+  if (laws) log(`seeded ${laws} legal documents`);
+  const qa = loadQaCatalog(resolve(packageRoot, 'seed/qa.json'));
+  const questions = qa ? await seedQaIfEmpty(db, qa, 'demo') : 0;
+  if (questions) log(`seeded ${questions} published questions and answers`);
 }
+const firstToken = await bootstrapAdmin(db.kysely, config.adminToken);
 
-const app = createApp({ db, version: VERSION, embedDir: config.embedDir, demoDir: config.demoDir });
+const services = createServices(db, config.submission);
+services.usage.start();
+const app = createApp({ db, version: VERSION, embedDir: config.embedDir, demoDir: config.demoDir, adminDir: config.adminDir, services });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const origin = `http://${config.host}:${info.port}`;
+  const here = `http://${config.host}:${info.port}`;
   console.log(
     [
       `[pbgdpl-api] PBGDPL kit ${VERSION} on ${db.engine}`,
-      `  demo pages   ${origin}/`,
-      `  loader       ${origin}/embed/v1/loader.js`,
-      `  API          ${origin}/api/v1/laws   (OpenAPI: ${origin}/api/v1/openapi.json)`,
+      `  demo pages   ${here}/`,
+      `  loader       ${here}/embed/v1/loader.js`,
+      `  API          ${here}/api/v1/laws   (OpenAPI: ${here}/api/v1/openapi.json)`,
+      `  moderation   ${here}/admin/`,
+      ...(firstToken ? [`  admin token  ${firstToken}   (shown once; keep it: docs/moderation.md)`] : []),
     ].join('\n'),
   );
 });
 
-const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
+const stop = () =>
+  server.close(() =>
+    void services.usage
+      .stop()
+      .finally(() => db.close())
+      .then(() => process.exit(0)),
+  );
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,12 +1,21 @@
 import * as z from 'zod/mini';
 import { Problem } from './common.js';
+import { AdminFeedback, AdminQuestion } from './admin.js';
 import { Law, LawPage, LawSummary } from './laws.js';
 import { Meta } from './meta.js';
+import { PublicSite, Site } from './sites.js';
+import { FeedbackInput, PublishedQuestion, QuestionInput, QuestionReceipt, QuestionStatusView, Suggestions } from './submissions.js';
 import { routes, type RouteSpec } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
 
-const named: Record<string, z.ZodMiniType> = { LawSummary, Law, LawPage, Meta, Problem };
+const outputs: Record<string, z.ZodMiniType> = {
+  LawSummary, Law, LawPage, Meta, Problem, PublicSite, Site, QuestionReceipt, QuestionStatusView,
+  PublishedQuestion, Suggestions, AdminQuestion, AdminFeedback,
+};
+/** Request bodies are described as the client writes them (before defaults and trimming). */
+const inputs: Record<string, z.ZodMiniType> = { QuestionInput, FeedbackInput };
+const named = { ...outputs, ...inputs };
 
 const problemResponse = (description: string) => ({
   description,
@@ -14,19 +23,23 @@ const problemResponse = (description: string) => ({
 });
 
 function componentSchemas(): Record<string, JsonSchema> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
-  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
-  return out.schemas as Record<string, JsonSchema>;
+  const build = (set: Record<string, z.ZodMiniType>, io: 'input' | 'output') => {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, schema] of Object.entries(set)) registry.add(schema, { id });
+    const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+    // Each comes with $schema and $id of its own; inside an OpenAPI document those are noise.
+    return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest as JsonSchema]));
+  };
+  return { ...build(outputs, 'output'), ...build(inputs, 'input') };
 }
 
-function schemaRef(schema: z.ZodMiniType): JsonSchema {
+function schemaRef(schema: z.ZodMiniType, io: 'input' | 'output' = 'output'): JsonSchema {
   const id = Object.entries(named).find(([, s]) => s === schema)?.[0];
   if (id) return { $ref: `#/components/schemas/${id}` };
-  return z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
 }
 
-function parameters(route: RouteSpec) {
+function parameters_(route: RouteSpec) {
   const list: JsonSchema[] = [];
   const add = (where: 'path' | 'query', schema: z.ZodMiniType | undefined) => {
     if (!schema) return;
@@ -54,23 +67,46 @@ function parameters(route: RouteSpec) {
 export function openApiDocument(info: { version: string; serverUrl?: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, route] of Object.entries(routes as Record<string, RouteSpec>)) {
+    const ok = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
-      [String(route.status ?? 200)]: {
-        description: 'OK',
-        content: { 'application/json': { schema: schemaRef(route.response) } },
-      },
-      '400': problemResponse('The request is malformed; `errors` says which parameter and why.'),
+      [ok]: route.response
+        ? { description: 'OK', content: { 'application/json': { schema: schemaRef(route.response) } } }
+        : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: { schema: { type: 'string' } } } },
+      '400': problemResponse('The request is malformed; `errors` says which parameter or field and why.'),
     };
     if (route.params) responses['404'] = problemResponse('No such resource.');
     if (route.cache === 'public') responses['304'] = { description: 'Not modified (If-None-Match matched the ETag).' };
+    if (route.auth) {
+      responses['401'] = problemResponse('No token, or a token that is unknown or revoked.');
+      responses['403'] = problemResponse(`The token's role is below "${route.auth}".`);
+    }
+    if (route.submission) {
+      responses['403'] = problemResponse('The page is not on an origin registered for the site.');
+      responses['409'] = problemResponse('A request with this Idempotency-Key is still being processed; retry shortly.');
+      responses['413'] = problemResponse('The body is larger than 16 KB.');
+      responses['415'] = problemResponse('The body is not application/json.');
+      responses['422'] = problemResponse('This Idempotency-Key was used with a different body.');
+      responses['429'] = problemResponse('Too many submissions; `Retry-After` says when to try again.');
+    }
+    const parameters = parameters_(route);
+    if (route.submission) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'A fresh random value per submission (a UUID); a retry with the same key and body returns the first response.',
+        schema: { type: 'string', maxLength: 100 },
+      });
+    }
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
       operationId,
       summary: route.summary,
       tags: route.tags,
-      parameters: parameters(route),
+      parameters,
+      ...(route.auth ? { security: [{ staffToken: [] }] } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body) } } } }
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, 'input') } } } }
         : {}),
       responses,
     };
@@ -81,10 +117,13 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
       title: 'PBGDPL provincial API',
       version: info.version,
       description:
-        'Legal dissemination (phổ biến, giáo dục pháp luật) content for the websites of a province: legal documents, and the lists to filter them by.',
+        'Legal dissemination (phổ biến, giáo dục pháp luật) for the websites of a province: legal documents, online legal Q&A with automatic answers, citizens\' feedback, and the moderation API of the Department of Justice.',
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
-    components: { schemas: componentSchemas() },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token made with POST /api/v1/admin/tokens.' } },
+    },
   };
 }

@@ -1,8 +1,18 @@
 import * as z from 'zod/mini';
+import {
+  AdminFeedbackPage, AdminFeedbackQuery, AdminQuestion, AdminQuestionPage, AdminQuestionQuery, AnswerInput, AuditPage, AuditQuery,
+  ClassifyInput, ExportQuery, NewStaffToken, PublishInput, RejectInput, ReplyInput, SiteReports, StaffToken, TokenInput,
+  AdminFeedback,
+} from './admin.js';
 import { Code } from './common.js';
 import { Law, LawPage } from './laws.js';
 import { LangQuery, LawQuery } from './laws.query.js';
 import { Meta } from './meta.js';
+import { PublicSite, Site, SiteInput } from './sites.js';
+import {
+  ChallengeQuery, FeedbackInput, FeedbackReceipt, QuestionInput, QuestionPage, QuestionQuery, QuestionReceipt, QuestionStatusView,
+  SuggestQuery, Suggestions,
+} from './submissions.js';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -13,42 +23,143 @@ export interface RouteSpec {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  response: z.ZodMiniType;
+  /** JSON response; omitted for CSV and other bodies described by `produces`. */
+  response?: z.ZodMiniType;
+  produces?: string;
   /** Status of a success; 200 unless said. */
   status?: number;
-  /** Public reads are cacheable and CORS-open. */
+  /** Public reads are cacheable and open to every origin. */
   cache?: 'public' | 'none';
+  /** Staff routes: the bearer token's role must be at least this. */
+  auth?: 'editor' | 'admin';
+  /** A citizen's submission: registered origins only, Idempotency-Key, rate limits, ALTCHA. */
+  submission?: boolean;
 }
 
-/** Every route of the public API. The server validates with these and OpenAPI is generated from them. */
+const TrackingParams = z.strictObject({ code: z.string().check(z.maxLength(40), z.regex(/^[A-Za-z0-9-]+$/, 'not a tracking code')) });
+const IdParams = z.strictObject({ id: z.string().check(z.maxLength(64), z.regex(/^[A-Za-z0-9-]+$/, 'not an id')) });
+
+/** Every route of the API. The server validates with these, and OpenAPI is generated from them. */
 export const routes = {
   listLaws: {
-    method: 'get',
-    path: '/api/v1/laws',
+    method: 'get', path: '/api/v1/laws', tags: ['laws'], cache: 'public',
     summary: 'Newest legal documents first, filtered and searched (diacritics optional).',
-    tags: ['laws'],
-    query: LawQuery,
-    response: LawPage,
-    cache: 'public',
+    query: LawQuery, response: LawPage,
   },
   getLaw: {
-    method: 'get',
-    path: '/api/v1/laws/{id}',
+    method: 'get', path: '/api/v1/laws/{id}', tags: ['laws'], cache: 'public',
     summary: 'One legal document in full.',
-    tags: ['laws'],
-    params: z.strictObject({ id: Code }),
-    query: LangQuery,
-    response: Law,
-    cache: 'public',
+    params: z.strictObject({ id: Code }), query: LangQuery, response: Law,
   },
   getMeta: {
-    method: 'get',
-    path: '/api/v1/meta',
+    method: 'get', path: '/api/v1/meta', tags: ['laws'], cache: 'public',
     summary: 'The lists a filter may use: fields, types, issuers, validity, with labels.',
-    tags: ['laws'],
-    query: LangQuery,
-    response: Meta,
-    cache: 'public',
+    query: LangQuery, response: Meta,
+  },
+  getSite: {
+    method: 'get', path: '/api/v1/sites/{key}', tags: ['sites'], cache: 'public',
+    summary: 'What a form needs to know about the site it is on: which contacts are required, how soon answers come.',
+    params: z.strictObject({ key: Code }), response: PublicSite,
+  },
+  getChallenge: {
+    method: 'get', path: '/api/v1/challenge', tags: ['submissions'], cache: 'none',
+    summary: 'An ALTCHA proof-of-work challenge; solve it and send the payload as `altcha` with a question or feedback.',
+    query: ChallengeQuery, response: z.object({ parameters: z.record(z.string(), z.unknown()), signature: z.optional(z.string()) }),
+  },
+  listQuestions: {
+    method: 'get', path: '/api/v1/questions', tags: ['questions'], cache: 'public',
+    summary: 'Published questions and their answers, newest first; `q` matches without diacritics.',
+    query: QuestionQuery, response: QuestionPage,
+  },
+  suggestAnswers: {
+    method: 'get', path: '/api/v1/questions/suggest', tags: ['questions'], cache: 'public',
+    summary: 'While a citizen writes: the closest published answers and the most relevant documents, with citations.',
+    query: SuggestQuery, response: Suggestions,
+  },
+  askQuestion: {
+    method: 'post', path: '/api/v1/questions', tags: ['questions'], status: 201, submission: true,
+    summary: 'Ask a question. Returns a tracking code.',
+    body: QuestionInput, response: QuestionReceipt,
+  },
+  getQuestionStatus: {
+    method: 'get', path: '/api/v1/questions/{code}', tags: ['questions'], cache: 'none',
+    summary: 'Status and answer of a question, by its tracking code.',
+    params: TrackingParams, response: QuestionStatusView,
+  },
+  sendFeedback: {
+    method: 'post', path: '/api/v1/feedback', tags: ['feedback'], status: 201, submission: true,
+    summary: 'Send feedback on a page, a complaint about a legal document, or a comment on a draft.',
+    body: FeedbackInput, response: FeedbackReceipt,
+  },
+
+  adminListQuestions: {
+    method: 'get', path: '/api/v1/admin/questions', tags: ['moderation'], auth: 'editor',
+    summary: 'Questions for staff, with personal data (each read is audited).',
+    query: AdminQuestionQuery, response: AdminQuestionPage,
+  },
+  adminGetQuestion: {
+    method: 'get', path: '/api/v1/admin/questions/{id}', tags: ['moderation'], auth: 'editor',
+    summary: 'One question, with personal data (audited).', params: IdParams, response: AdminQuestion,
+  },
+  adminClassifyQuestion: {
+    method: 'patch', path: '/api/v1/admin/questions/{id}', tags: ['moderation'], auth: 'editor',
+    summary: 'Classify: set the field, the handling unit, or mark it in progress.',
+    params: IdParams, body: ClassifyInput, response: AdminQuestion,
+  },
+  adminAnswerQuestion: {
+    method: 'post', path: '/api/v1/admin/questions/{id}/answer', tags: ['moderation'], auth: 'editor',
+    summary: 'Answer with citations; optionally publish (only with the citizen\'s consent to publication).',
+    params: IdParams, body: AnswerInput, response: AdminQuestion,
+  },
+  adminPublishQuestion: {
+    method: 'post', path: '/api/v1/admin/questions/{id}/publish', tags: ['moderation'], auth: 'editor',
+    summary: 'Publish or withdraw an answered question.', params: IdParams, body: PublishInput, response: AdminQuestion,
+  },
+  adminRejectQuestion: {
+    method: 'post', path: '/api/v1/admin/questions/{id}/reject', tags: ['moderation'], auth: 'editor',
+    summary: 'Reject a question, with the reason the citizen will see.', params: IdParams, body: RejectInput, response: AdminQuestion,
+  },
+  adminListFeedback: {
+    method: 'get', path: '/api/v1/admin/feedback', tags: ['moderation'], auth: 'editor',
+    summary: 'Feedback for staff, with contacts (audited).', query: AdminFeedbackQuery, response: AdminFeedbackPage,
+  },
+  adminReplyFeedback: {
+    method: 'post', path: '/api/v1/admin/feedback/{id}/reply', tags: ['moderation'], auth: 'editor',
+    summary: 'Record the reply given to a feedback.', params: IdParams, body: ReplyInput, response: AdminFeedback,
+  },
+  adminExportQuestions: {
+    method: 'get', path: '/api/v1/admin/export/questions.csv', tags: ['moderation'], auth: 'admin',
+    summary: 'All questions as CSV (UTF-8 with BOM, spreadsheet formulas neutralised; audited).', query: ExportQuery, produces: 'text/csv',
+  },
+  adminExportFeedback: {
+    method: 'get', path: '/api/v1/admin/export/feedback.csv', tags: ['moderation'], auth: 'admin',
+    summary: 'All feedback as CSV (audited).', query: ExportQuery, produces: 'text/csv',
+  },
+  adminSites: {
+    method: 'get', path: '/api/v1/admin/sites', tags: ['sites'], auth: 'editor',
+    summary: 'Which sites carry the module: last seen, requests, questions, feedback and satisfaction per site.',
+    response: SiteReports,
+  },
+  adminPutSite: {
+    method: 'put', path: '/api/v1/admin/sites/{key}', tags: ['sites'], auth: 'admin',
+    summary: 'Register a site or change it: name, kind, allowed origins, contact rule.',
+    params: z.strictObject({ key: Code }), body: SiteInput, response: Site,
+  },
+  adminListTokens: {
+    method: 'get', path: '/api/v1/admin/tokens', tags: ['staff'], auth: 'admin',
+    summary: 'Staff tokens (never the secret).', response: z.object({ items: z.array(StaffToken) }),
+  },
+  adminCreateToken: {
+    method: 'post', path: '/api/v1/admin/tokens', tags: ['staff'], auth: 'admin', status: 201,
+    summary: 'A token for a member of staff; the secret is shown once.', body: TokenInput, response: NewStaffToken,
+  },
+  adminRevokeToken: {
+    method: 'delete', path: '/api/v1/admin/tokens/{id}', tags: ['staff'], auth: 'admin',
+    summary: 'Revoke a token.', params: IdParams, response: StaffToken,
+  },
+  adminAudit: {
+    method: 'get', path: '/api/v1/admin/audit', tags: ['staff'], auth: 'admin',
+    summary: 'The audit log: every read and export of personal data, every change.', query: AuditQuery, response: AuditPage,
   },
 } satisfies Record<string, RouteSpec>;
 

@@ -2,3 +2,9 @@
 import type { Shape } from './shape.js';
 
 export const LawPageShape: Shape = {"items":["[]",{"id":"s","number":"s","type":{"code":"s","label":"s"},"issuer":{"code":"s","label":"s"},"issuedOn":"s","effectiveOn":["?","s"],"validity":{"code":["|","con-hieu-luc","het-hieu-luc-mot-phan","het-hieu-luc-toan-bo","chua-co-hieu-luc","ngung-hieu-luc"],"label":"s"},"fields":["[]",{"code":"s","label":"s"}],"abstract":"s","url":"s"}],"nextCursor":["?","s"]};
+export const QuestionPageShape: Shape = {"items":["[]",{"id":"s","title":"s","content":"s","field":{"code":"s","label":"s"},"askedOn":"s","answeredOn":"s","answerHtml":"s","citations":["[]",{"number":"s","article":["?","s"],"lawId":["?","s"],"url":["?","s"]}]}],"nextCursor":["?","s"]};
+export const SuggestionsShape: Shape = {"answers":["[]",{"id":"s","title":"s","excerpt":"s","answerHtml":"s","citations":["[]",{"number":"s","article":["?","s"],"lawId":["?","s"],"url":["?","s"]}],"score":"n"}],"laws":["[]",{"id":"s","number":"s","type":"s","abstract":"s","url":"s","articles":["[]","s"],"score":"n"}]};
+export const QuestionReceiptShape: Shape = {"trackingCode":"s","status":["|","new","classified","in-progress","answered","rejected"],"dueOn":"s"};
+export const QuestionStatusViewShape: Shape = {"trackingCode":"s","status":["|","new","classified","in-progress","answered","rejected"],"title":"s","field":{"code":"s","label":"s"},"askedOn":"s","dueOn":"s","answer":["?",{"html":"s","citations":["[]",{"number":"s","article":["?","s"],"lawId":["?","s"],"url":["?","s"]}],"answeredOn":"s"}],"rejectedReason":["?","s"]};
+export const FeedbackReceiptShape: Shape = {"id":"s","receivedAt":"s"};
+export const PublicSiteShape: Shape = {"key":"s","name":"s","kind":["|","so-ban-nganh","ubnd-xa","mttq","doan-the"],"contactRule":["|","none","email","phone","email-or-phone","email-and-phone"],"requireName":"b","answerDays":"n"};

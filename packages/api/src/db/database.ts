@@ -25,7 +25,8 @@ export function openDatabase({ url, pgSchema }: DbOptions): Db {
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
-      ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
+      // A commit is on disk before the server answers 201, whatever the cluster's default says.
+      options: ['-c synchronous_commit=on', ...(pgSchema ? [`-c search_path=${pgSchema}`] : [])].join(' '),
     });
     const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, engine: 'postgres', close: () => kysely.destroy() };

@@ -51,11 +51,145 @@ export interface LawRelationTable {
   target_number: string;
 }
 
-export interface Tables {
+export interface Tables extends SubmissionTables {
   doc_types: DocTypeTable;
   fields: FieldTable;
   issuers: IssuerTable;
   laws: LawTable;
   law_fields: LawFieldTable;
   law_relations: LawRelationTable;
+}
+
+export interface SecretTable {
+  name: string;
+  value: string;
+}
+
+export interface SiteTable {
+  key: string;
+  name: string;
+  kind: string;
+  /** JSON array of origins allowed to submit. */
+  origins: string;
+  contact_rule: string;
+  require_name: number;
+  answer_days: number;
+  contact: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionTable {
+  id: string;
+  tracking_code: string;
+  site_key: string;
+  field_code: string;
+  title: string;
+  content: string;
+  asker_name: string | null;
+  asker_email: string | null;
+  asker_phone: string | null;
+  status: string;
+  handling_unit: string | null;
+  created_at: string;
+  due_on: string;
+  answer_html: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  published: number;
+  published_at: string | null;
+  rejected_reason: string | null;
+  page_url: string | null;
+  /** foldVietnamese() of title, question and answer: what search and suggestions match. */
+  search_text: string;
+}
+
+export interface QuestionCitationTable {
+  question_id: string;
+  position: number;
+  number: string;
+  article: string | null;
+  law_id: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  site_key: string;
+  kind: string;
+  law_id: string | null;
+  rating: number;
+  message: string;
+  contact: string | null;
+  page_url: string | null;
+  status: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: string | null;
+  created_at: string;
+}
+
+/** Proof of consent: purposes (JSON array), the notice version shown, and when. */
+export interface ConsentTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  purposes: string;
+  notice_version: string;
+  given_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  response_status: number | null;
+  response_body: string | null;
+  locked_at: string;
+  created_at: string;
+}
+
+export interface AltchaUsedTable {
+  signature: string;
+  expires_at: number;
+}
+
+export interface StaffTokenTable {
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string | null;
+}
+
+export interface UsageTable {
+  day: string;
+  site_key: string;
+  endpoint: string;
+  hits: number;
+}
+
+export interface SubmissionTables {
+  secrets: SecretTable;
+  sites: SiteTable;
+  questions: QuestionTable;
+  question_citations: QuestionCitationTable;
+  feedback: FeedbackTable;
+  consents: ConsentTable;
+  idempotency: IdempotencyTable;
+  altcha_used: AltchaUsedTable;
+  staff_tokens: StaffTokenTable;
+  audit_log: AuditTable;
+  usage_daily: UsageTable;
 }

@@ -41,7 +41,9 @@ export async function loadCatalog(path: string): Promise<Catalog> {
 }
 
 /** Fills an empty database with the catalog, in one transaction. Does nothing when laws exist. */
-export async function seedIfEmpty(db: Db, catalog: Catalog, fullTextUrl = DEFAULT_FULLTEXT_URL): Promise<number> {
+export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_FULLTEXT_URL): Promise<number> {
+  // Checked here too, not only in loadCatalog: the database has no constraint on validity or dates.
+  const catalog = z.parse(Catalog, input);
   const { count } = await db.kysely
     .selectFrom('laws')
     .select((eb) => eb.fn.countAll<string | number>().as('count'))

@@ -33,3 +33,16 @@ export function problem(c: Context, status: ContentfulStatusCode, detail: string
   c.header('Cache-Control', 'no-store');
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
+
+/** Thrown anywhere a request must end in a particular problem response; app.onError renders it. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+    readonly type = 'about:blank',
+  ) {
+    super(detail);
+  }
+}

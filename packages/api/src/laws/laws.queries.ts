@@ -1,5 +1,5 @@
 import { VALIDITY, foldVietnamese, type Lang, type Law, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.js';
 import type { LawCursor } from './cursor.js';
 import { validityLabel } from './labels.js';
@@ -23,7 +23,8 @@ const nameColumn = (lang: Lang) => (lang === 'en' ? 'name_en' : 'name_vi');
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
   return foldVietnamese(q)
-    .split(/[\s,.;:!?"'()]+/)
+    // Control characters separate words like spaces do; PostgreSQL refuses a NUL in text outright.
+    .split(/[\s\p{Cc},.;:!?"'()]+/u)
     .filter(Boolean)
     .slice(0, 12);
 }
@@ -78,7 +79,8 @@ export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ item
     );
   }
   for (const term of searchTerms(f.q)) {
-    query = query.where((eb) => eb('l.search_text', 'like', `%${escapeLike(term)}%`));
+    // SQLite's LIKE has no escape character unless one is named; PostgreSQL's default is the backslash.
+    query = query.where(sql<boolean>`l.search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
   }
   if (f.cursor) {
     const { issuedOn, id } = f.cursor;

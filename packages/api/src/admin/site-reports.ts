@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/schema.js';
+import { listSites } from '../sites/sites.queries.js';
+
+/**
+ * For the Department of Justice: which registered sites carry the module (last day a widget there
+ * asked for data, requests in 30 days), what came from them, and their satisfaction figure.
+ */
+export async function siteReports(db: Kysely<Tables>) {
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const [sites, usage, lastSeen, questions, feedback] = await Promise.all([
+    listSites(db),
+    db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.sum<number>('hits').as('hits')]).where('day', '>=', since).groupBy('site_key').execute(),
+    db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.max('day').as('day')]).groupBy('site_key').execute(),
+    db.selectFrom('questions').select(['site_key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('site_key').execute(),
+    db
+      .selectFrom('feedback')
+      .select([
+        'site_key',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>(eb.case().when('rating', '>=', 4).then(1).else(0).end()).as('satisfied'),
+      ])
+      .groupBy('site_key')
+      .execute(),
+  ]);
+  const by = <T extends { site_key: string }>(rows: T[]) => new Map(rows.map((r) => [r.site_key, r]));
+  const u = by(usage), l = by(lastSeen), q = by(questions), f = by(feedback);
+  return sites.map((s) => {
+    const ratings = Number(f.get(s.key)?.n ?? 0);
+    const satisfied = Number(f.get(s.key)?.satisfied ?? 0);
+    return {
+      key: s.key,
+      name: s.name,
+      kind: s.kind,
+      lastSeen: (l.get(s.key)?.day as string | undefined) ?? null,
+      requests30d: Number(u.get(s.key)?.hits ?? 0),
+      questions: Number(q.get(s.key)?.n ?? 0),
+      feedback: ratings,
+      ratings,
+      satisfaction: ratings ? Math.round((satisfied / ratings) * 1000) / 10 : null,
+    };
+  });
+}

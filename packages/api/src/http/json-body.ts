@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { LIMITS } from '@pbgdpl/contract';
+import { HTTPException } from 'hono/http-exception';
+
+/**
+ * The request body as JSON: 415 unless it says application/json, 413 past the limit (counted
+ * while reading, so a lying Content-Length does not help), 400 when it does not parse.
+ */
+export async function jsonBody(c: Context, maxBytes = LIMITS.body): Promise<unknown> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new HTTPException(415, { message: 'send the body as application/json' });
+  const declared = Number(c.req.header('Content-Length') ?? 0);
+  if (declared > maxBytes) throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
+  const reader = c.req.raw.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new HTTPException(400, { message: 'the body is not valid JSON (UTF-8)' });
+  }
+}

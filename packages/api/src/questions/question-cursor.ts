@@ -1,0 +1,12 @@
+/** Keyset cursor over (published_at desc, id desc). */
+export interface QuestionCursor {
+  at: string;
+  id: string;
+}
+
+export const encodeQuestionCursor = (c: QuestionCursor) => Buffer.from(`${c.at}~${c.id}`, 'utf8').toString('base64url');
+
+export function decodeQuestionCursor(text: string): QuestionCursor | null {
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([0-9a-f-]{36})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  return m ? { at: m[1]!, id: m[2]! } : null;
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { ContactRule, PublicSite, Site } from '@pbgdpl/contract';
+import type { SiteTable, Tables } from '../db/schema.js';
+
+const toSite = (r: SiteTable): Site => ({
+  key: r.key,
+  name: r.name,
+  kind: r.kind as Site['kind'],
+  contactRule: r.contact_rule as ContactRule,
+  requireName: Number(r.require_name) === 1,
+  answerDays: Number(r.answer_days),
+  origins: JSON.parse(r.origins) as string[],
+  contact: r.contact,
+  createdAt: r.created_at,
+});
+
+export const toPublicSite = ({ key, name, kind, contactRule, requireName, answerDays }: Site): PublicSite => ({
+  key, name, kind, contactRule, requireName, answerDays,
+});
+
+export async function getSite(db: Kysely<Tables>, key: string): Promise<Site | null> {
+  const row = await db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
+  return row ? toSite(row) : null;
+}
+
+export async function listSites(db: Kysely<Tables>): Promise<Site[]> {
+  return (await db.selectFrom('sites').selectAll().orderBy('key').execute()).map(toSite);
+}
+
+export type SiteWrite = Omit<Site, 'createdAt'>;
+
+export async function putSite(db: Kysely<Tables>, s: SiteWrite): Promise<Site> {
+  const now = new Date().toISOString();
+  const values = {
+    name: s.name,
+    kind: s.kind,
+    origins: JSON.stringify([...new Set(s.origins)]),
+    contact_rule: s.contactRule,
+    require_name: s.requireName ? 1 : 0,
+    answer_days: s.answerDays,
+    contact: s.contact,
+    updated_at: now,
+  };
+  await db
+    .insertInto('sites')
+    .values({ key: s.key, created_at: now, ...values })
+    .onConflict((oc) => oc.column('key').doUpdateSet(values))
+    .execute();
+  return (await getSite(db, s.key))!;
+}
+
+/**
+ * Origins of every registered site, for CORS preflights (which do not say the site) and the usage
+ * counter (which counts registered keys only). Re-read at most every 30 s.
+ */
+export class SiteDirectory {
+  private cache: { at: number; origins: Set<string>; keys: Set<string> } | null = null;
+
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async snapshot() {
+    if (!this.cache || Date.now() - this.cache.at > 30_000) {
+      const sites = await listSites(this.db);
+      this.cache = { at: Date.now(), origins: new Set(sites.flatMap((s) => s.origins)), keys: new Set(sites.map((s) => s.key)) };
+    }
+    return this.cache;
+  }
+
+  invalidate() {
+    this.cache = null;
+  }
+}

@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { routes } from '@pbgdpl/contract';
+import { honoPath } from '../http/paths.js';
+import { parseOrThrow, queryOf } from '../http/validate.js';
+import { newChallenge } from '../security/altcha.js';
+import type { SubmissionDeps } from './pipeline.js';
+
+export function challengeRoutes({ db, config, secrets }: SubmissionDeps) {
+  const app = new Hono();
+  let sweptAt = 0;
+  app.get(honoPath(routes.getChallenge.path), async (c) => {
+    const { site } = parseOrThrow(routes.getChallenge.query, queryOf(c));
+    // Used proofs only need keeping until they expire; sweep now and then.
+    if (Date.now() - sweptAt > 60_000) {
+      sweptAt = Date.now();
+      await db.deleteFrom('altcha_used').where('expires_at', '<', Math.floor(Date.now() / 1000) - 60).execute();
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json(await newChallenge({ ...config.altcha, ...(await secrets()) }, site));
+  });
+  return app;
+}

@@ -1,0 +1,140 @@
+import * as z from 'zod/mini';
+import { Code } from './common.js';
+import { ConsentPurpose } from './consent.js';
+import { Citation, FeedbackKind, QuestionStatus } from './submissions.js';
+
+export const ROLES = ['editor', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+const Cursor = z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'cursor is malformed')));
+const Limit = z._default(
+  z.coerce.number().check(z.int('limit must be a whole number'), z.minimum(1, 'limit must be between 1 and 100'), z.maximum(100, 'limit must be between 1 and 100')),
+  20,
+);
+
+export const ConsentRecord = z.object({ purposes: z.array(ConsentPurpose), noticeVersion: z.string(), givenAt: z.string() });
+
+/** A question as staff see it: personal data included, so every read is written to the audit log. */
+export const AdminQuestion = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  site: Code,
+  field: Code,
+  title: z.string(),
+  content: z.string(),
+  name: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+  status: QuestionStatus,
+  handlingUnit: z.nullable(z.string()),
+  createdAt: z.string(),
+  dueOn: z.string(),
+  answerHtml: z.nullable(z.string()),
+  citations: z.array(Citation),
+  answeredBy: z.nullable(z.string()),
+  answeredAt: z.nullable(z.string()),
+  published: z.boolean(),
+  rejectedReason: z.nullable(z.string()),
+  pageUrl: z.nullable(z.string()),
+  consent: ConsentRecord,
+});
+export type AdminQuestion = z.infer<typeof AdminQuestion>;
+
+export const AdminQuestionQuery = z.strictObject({
+  status: z.optional(QuestionStatus),
+  site: z.optional(Code),
+  field: z.optional(Code),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const AdminQuestionPage = z.object({ items: z.array(AdminQuestion), nextCursor: z.nullable(z.string()) });
+
+export const ClassifyInput = z.strictObject({
+  field: z.optional(Code),
+  status: z.optional(z.enum(['classified', 'in-progress'])),
+  handlingUnit: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
+});
+
+export const CitationInput = z.strictObject({
+  number: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  article: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(120))), null),
+});
+
+export const AnswerInput = z.strictObject({
+  html: z.string().check(z.trim(), z.minLength(1, 'the answer is empty'), z.maxLength(50_000)),
+  citations: z._default(z.array(CitationInput).check(z.maxLength(20)), []),
+  /** Publish with the answer; allowed only when the citizen consented to publication. */
+  publish: z._default(z.boolean(), false),
+});
+
+export const PublishInput = z.strictObject({ published: z.boolean() });
+export const RejectInput = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(1000)) });
+
+export const AdminFeedback = z.object({
+  id: z.string(),
+  site: Code,
+  kind: FeedbackKind,
+  document: z.nullable(z.string()),
+  rating: z.number(),
+  message: z.string(),
+  contact: z.nullable(z.string()),
+  pageUrl: z.nullable(z.string()),
+  status: z.enum(['new', 'replied']),
+  reply: z.nullable(z.string()),
+  repliedBy: z.nullable(z.string()),
+  repliedAt: z.nullable(z.string()),
+  createdAt: z.string(),
+  consent: ConsentRecord,
+});
+export type AdminFeedback = z.infer<typeof AdminFeedback>;
+
+export const AdminFeedbackQuery = z.strictObject({
+  status: z.optional(z.enum(['new', 'replied'])),
+  site: z.optional(Code),
+  kind: z.optional(FeedbackKind),
+  limit: Limit,
+  cursor: Cursor,
+});
+export const AdminFeedbackPage = z.object({ items: z.array(AdminFeedback), nextCursor: z.nullable(z.string()) });
+export const ReplyInput = z.strictObject({ reply: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) });
+
+export const ExportQuery = z.strictObject({
+  site: z.optional(Code),
+  from: z.optional(z.iso.date()),
+  to: z.optional(z.iso.date()),
+});
+
+export const TokenInput = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
+  role: Role,
+});
+export const StaffToken = z.object({ id: z.string(), name: z.string(), role: Role, createdAt: z.string(), revokedAt: z.nullable(z.string()) });
+export const NewStaffToken = z.extend(StaffToken, { token: z.string() });
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  detail: z.nullable(z.string()),
+});
+export const AuditQuery = z.strictObject({ limit: Limit, cursor: Cursor });
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
+
+export const SiteReport = z.object({
+  key: Code,
+  name: z.string(),
+  kind: z.string(),
+  /** Last day a widget on this site asked the API for something. */
+  lastSeen: z.nullable(z.string()),
+  requests30d: z.number(),
+  questions: z.number(),
+  feedback: z.number(),
+  ratings: z.number(),
+  /** Share of ratings of 4 or 5 (of 5), as a percentage; null without ratings. The provinces aim at 90. */
+  satisfaction: z.nullable(z.number()),
+});
+export const SiteReports = z.object({ items: z.array(SiteReport) });
