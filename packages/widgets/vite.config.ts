@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 /** One entry per widget; everything they share lands in hashed chunks the loader preloads. */
 export const widgetEntries = {
   'latest-laws': 'src/latest-laws/define.ts',
+  'qa-box': 'src/qa-box/define.ts',
+  'feedback-form': 'src/feedback-form/define.ts',
 } as const;
 
 export default defineConfig({

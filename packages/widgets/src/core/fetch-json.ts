@@ -1,7 +1,12 @@
 import { conforms, type Shape } from '@pbgdpl/contract/shapes';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    /** Seconds, from a Retry-After header (409, 429, 503). */
+    readonly retryAfter = 0,
+  ) {
     super(`HTTP ${status}`);
   }
 }

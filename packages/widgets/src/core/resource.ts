@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readCache, writeCache } from './cache.js';
-import { fetchJson } from './fetch-json.js';
+import { HttpError, fetchJson } from './fetch-json.js';
 
 export type Status = 'loading' | 'ready' | 'error' | 'offline';
 
@@ -61,8 +61,10 @@ export class Resource<T> implements ReactiveController {
       this.data = data;
       this.savedAt = undefined;
       this.status = 'ready';
-    } catch {
+    } catch (err) {
       if (inflight.signal.aborted) return;
+      // A 4xx means the page asked for something wrong (an unknown field code, say): tell the webmaster.
+      if (err instanceof HttpError && err.status < 500) console.warn('[PBGDPL]', url, (err.body as { detail?: string } | null)?.detail ?? err.message);
       const offline = !navigator.onLine;
       if (this.data) this.notice = offline ? 'offline' : 'stale';
       else this.status = offline ? 'offline' : 'error';

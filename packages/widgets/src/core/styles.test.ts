@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { PbgdplLatestLaws } from '../latest-laws/latest-laws.js';
+import { PbgdplQaBox } from '../qa-box/qa-box.js';
 
-const widgets = { 'pbgdpl-latest-laws': PbgdplLatestLaws };
+const widgets = { 'pbgdpl-latest-laws': PbgdplLatestLaws, 'pbgdpl-qa-box': PbgdplQaBox };
 
 const cssOf = (styles: unknown): string =>
   ([styles].flat(Infinity as 1) as CSSResult[]).map((s) => s.cssText).join('\n');

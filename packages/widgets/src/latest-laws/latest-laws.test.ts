@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { PbgdplLatestLaws } from './latest-laws.js';
-import { clearWidgetStorage, failOnLitWarnings, law, page, setOnline, stubFetch } from '../test-support/fixtures.js';
+import { clearWidgetStorage, law, page, setOnline, stubFetch, watchWarnings } from '../test-support/fixtures.js';
 
 const API = 'https://api.example.test';
 const shadow = (el: Element) => el.shadowRoot!;
@@ -11,19 +11,19 @@ const ready = (el: PbgdplLatestLaws, n: number) => waitUntil(() => items(el).len
 
 describe('pbgdpl-latest-laws', () => {
   let stub: ReturnType<typeof stubFetch> | undefined;
-  let checkWarnings: () => void;
+  let warnings: ReturnType<typeof watchWarnings>;
   let restoreOnline: (() => void) | undefined;
 
   beforeEach(() => {
     clearWidgetStorage();
-    checkWarnings = failOnLitWarnings();
+    warnings = watchWarnings();
   });
   afterEach(() => {
     stub?.restore();
     restoreOnline?.();
     restoreOnline = undefined;
     delete (window as { PBGDPL?: unknown }).PBGDPL;
-    checkWarnings();
+    warnings.check();
   });
 
   it('asks the API for the attributes it was given and renders each document', async () => {
@@ -103,10 +103,13 @@ describe('pbgdpl-latest-laws', () => {
   });
 
   it('does not retry a 4xx, and retries a network failure once', async () => {
-    stub = stubFetch(() => ({ status: 400, body: {} }));
-    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
+    stub = stubFetch(() => ({ status: 400, body: { status: 400, detail: 'field: unknown field "khong-co"' } }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} field="khong-co"></pbgdpl-latest-laws>`);
     await waitUntil(() => shadow(el).querySelector('[role=alert]'));
     expect(stub.calls).to.have.length(1);
+    // The webmaster learns why from the console.
+    expect(warnings.kit.join()).to.contain('unknown field "khong-co"');
+    el.field = '';
     stub.restore();
     let n = 0;
     stub = stubFetch(() => (n++ === 0 ? { networkError: true } : { body: page(1, 1) }));

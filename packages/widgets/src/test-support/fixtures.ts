@@ -58,16 +58,24 @@ export const clearWidgetStorage = () => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('pbgdpl:')) localStorage.removeItem(key);
 };
 
-/** Lit's development build warns through console.warn; a warning fails the test that caused it. */
-export function failOnLitWarnings() {
+/**
+ * Lit's development build warns through console.warn; such a warning fails the test that caused it.
+ * The kit's own "[PBGDPL]" messages for webmasters are collected for tests to check instead.
+ */
+export function watchWarnings() {
   const original = console.warn;
-  const seen: string[] = [];
+  const kit: string[] = [];
+  const other: string[] = [];
   console.warn = (...args: unknown[]) => {
-    seen.push(args.map(String).join(' '));
+    const text = args.map(String).join(' ');
+    (text.startsWith('[PBGDPL]') ? kit : other).push(text);
     original(...args);
   };
-  return () => {
-    console.warn = original;
-    if (seen.length) throw new Error(`console warnings: ${seen.join(' | ')}`);
+  return {
+    kit,
+    check() {
+      console.warn = original;
+      if (other.length) throw new Error(`console warnings: ${other.join(' | ')}`);
+    },
   };
 }
