@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { routes, type AdminFeedback, type Role } from '@pbgdpl/contract';
 import type { FeedbackTable, Tables } from '../db/schema.js';
 import { honoPath } from '../http/paths.js';
@@ -194,16 +194,16 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json((await feedbackView([await db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow()]))[0]);
   });
 
-  const exportRange = (c: C, q: { site?: string; from?: string; to?: string }) => {
-    void c;
-    return <T extends { where: (...a: any[]) => T }>(query: T): T => {
-      let out = query;
-      if (q.site) out = out.where('site_key', '=', q.site);
-      if (q.from) out = out.where('created_at', '>=', q.from);
-      if (q.to) out = out.where('created_at', '<', `${q.to}T99`);
-      return out;
-    };
-  };
+  /** The rows an export covers: one site, and a range of days by when they arrived (both tables have these columns). */
+  const exportRange =
+    (q: { site?: string; from?: string; to?: string }) =>
+    (eb: ExpressionBuilder<Tables, 'questions' | 'feedback'>) =>
+      eb.and([
+        ...(q.site ? [eb('site_key', '=', q.site)] : []),
+        ...(q.from ? [eb('created_at', '>=', q.from)] : []),
+        // created_at is an ISO timestamp: everything on the `to` day sorts before the next day.
+        ...(q.to ? [eb('created_at', '<', nextDay(q.to))] : []),
+      ]);
 
   const csvResponse = (c: C, name: string, text: string) =>
     c.body(text, 200, {
@@ -214,8 +214,7 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
 
   app.get(honoPath(routes.adminExportQuestions.path), guard('admin'), async (c) => {
     const q = parseOrThrow(routes.adminExportQuestions.query, queryOf(c));
-    const rows = await exportRange(c, q)(db.selectFrom('questions').selectAll().orderBy('created_at')).execute();
-    const items = await toAdmin(db, rows);
+    const items = await toAdmin(db, await db.selectFrom('questions').selectAll().where(exportRange(q)).orderBy('created_at').execute());
     await audit(db, staff(c), 'export', 'questions.csv', { ...q, rows: items.length });
     const header = ['tracking_code', 'site', 'field', 'status', 'created_at', 'due_on', 'name', 'email', 'phone', 'title', 'question', 'answer', 'citations', 'answered_by', 'answered_at', 'published', 'consent_purposes', 'notice_version', 'consent_at', 'page_url'];
     const data = items.map((i) => [
@@ -228,8 +227,7 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
 
   app.get(honoPath(routes.adminExportFeedback.path), guard('admin'), async (c) => {
     const q = parseOrThrow(routes.adminExportFeedback.query, queryOf(c));
-    const rows = await exportRange(c, q)(db.selectFrom('feedback').selectAll().orderBy('created_at')).execute();
-    const items = await feedbackView(rows);
+    const items = await feedbackView(await db.selectFrom('feedback').selectAll().where(exportRange(q)).orderBy('created_at').execute());
     await audit(db, staff(c), 'export', 'feedback.csv', { ...q, rows: items.length });
     const header = ['id', 'site', 'kind', 'document', 'rating', 'message', 'contact', 'page_url', 'status', 'reply', 'replied_by', 'replied_at', 'created_at', 'consent_purposes', 'notice_version', 'consent_at'];
     const data = items.map((i) => [
@@ -282,3 +280,5 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
 
   return app;
 }
+
+const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -14,8 +14,8 @@ export const compress = (): MiddlewareHandler => async (c, next) => {
   const type = res.headers.get('Content-Type') ?? '';
   if (!res.body || res.headers.has('Content-Encoding') || !COMPRESSIBLE.test(type) || c.req.method === 'HEAD') return;
   res.headers.append('Vary', 'Accept-Encoding');
-  const accept = c.req.header('Accept-Encoding') ?? '';
-  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const accepted = acceptedEncodings(c.req.header('Accept-Encoding'));
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
   if (!encoding) return;
   const raw = Buffer.from(await res.arrayBuffer());
   if (raw.length < MIN_BYTES) {
@@ -31,3 +31,14 @@ export const compress = (): MiddlewareHandler => async (c, next) => {
   c.res.headers.set('Content-Encoding', encoding);
   c.res.headers.set('Content-Length', String(body.length));
 };
+
+/** Encodings the client accepts, minus those it refuses with q=0. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name && (q === undefined || Number(q) > 0)) out.add(name.trim());
+  }
+  return out;
+}

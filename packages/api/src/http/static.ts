@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Context } from 'hono';
+import { acceptedEncodings } from './compress.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -69,12 +70,12 @@ export class AssetFolder {
       Vary: 'Accept-Encoding',
     };
     if (c.req.header('If-None-Match') === asset.etag) return new Response(null, { status: 304, headers });
-    const accept = c.req.header('Accept-Encoding') ?? '';
+    const accept = acceptedEncodings(c.req.header('Accept-Encoding'));
     let body = asset.body;
-    if (asset.br && /\bbr\b/.test(accept)) {
+    if (asset.br && accept.has('br')) {
       body = asset.br;
       headers['Content-Encoding'] = 'br';
-    } else if (asset.gz && /\bgzip\b/.test(accept)) {
+    } else if (asset.gz && accept.has('gzip')) {
       body = asset.gz;
       headers['Content-Encoding'] = 'gzip';
     }
