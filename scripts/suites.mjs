@@ -1,4 +1,6 @@
 // Every test suite `pnpm test` runs, in order. `needs` names a missing service, or returns null.
+import { existsSync } from 'node:fs';
+
 export const suites = [
   { name: 'typecheck', title: 'TypeScript, strict, every package', cmd: ['pnpm', 'run', 'typecheck'] },
   { name: 'contract', title: 'contract: shapes match the schemas', cmd: ['pnpm', '--filter', '@pbgdpl/contract', 'test'] },
@@ -11,4 +13,13 @@ export const suites = [
   },
   { name: 'widgets', title: 'component tests in Chromium (web-test-runner)', cmd: ['pnpm', '--filter', '@pbgdpl/widgets', 'test'] },
   { name: 'e2e', title: 'end to end through the script tag (Playwright), axe, size budgets', cmd: ['pnpm', 'exec', 'playwright', 'test'] },
+  {
+    name: 'wordpress',
+    title: 'WordPress plugin: PHPUnit and Playwright against a real WordPress 6.1',
+    cmd: ['pnpm', '--filter', '@pbgdpl/wordpress-plugin', 'test'],
+    needs: () =>
+      ['/usr/share/wordpress/wp-load.php', '/usr/sbin/mariadbd', '/usr/bin/php', '/usr/bin/phpunit'].every((f) => existsSync(f))
+        ? null
+        : 'WordPress, PHP, MariaDB and PHPUnit from Debian (.ci/run installs them as root)',
+  },
 ];

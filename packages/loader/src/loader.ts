@@ -6,6 +6,7 @@
  * watching for widgets a single-page app adds later. It defines only window.PBGDPL and never
  * throws into the host page.
  */
+import { PLACEHOLDER_ATTRIBUTES } from '@pbgdpl/widgets/placeholder-attributes';
 import { firstRequest } from '@pbgdpl/widgets/prefetch';
 
 interface WidgetChunk {
@@ -61,8 +62,11 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
       return null;
     }
     const el = document.createElement(`pbgdpl-${name}`);
+    const allowed = PLACEHOLDER_ATTRIBUTES[name] ?? [];
     for (const { name: attr, value } of Array.from(div.attributes)) {
-      if (attr.startsWith('data-') && attr !== 'data-pbgdpl') el.setAttribute(attr.slice(5), value);
+      if (!attr.startsWith('data-') || attr === 'data-pbgdpl') continue;
+      if (allowed.includes(attr.slice(5))) el.setAttribute(attr.slice(5), value);
+      else warn(`ignored ${attr} on a ${name} placeholder; it takes data-${allowed.join(', data-')}`);
     }
     div.setAttribute('data-pbgdpl-ready', '');
     div.appendChild(el);

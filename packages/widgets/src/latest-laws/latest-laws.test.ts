@@ -75,6 +75,15 @@ describe('pbgdpl-latest-laws', () => {
     expect(el.getBoundingClientRect().height).to.be.closeTo(42.825 * 16 + 95, 1);
   });
 
+  it('never links to a URL that is not http(s), whatever the API sends', async () => {
+    stub = stubFetch(() => ({ body: { items: [law(1, { url: 'javascript:window.__pwned=1' }), law(2, { url: 'data:text/html,<script>1</script>' }), law(3)], nextCursor: null } }));
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3"></pbgdpl-latest-laws>`);
+    await ready(el, 3);
+    const hrefs = [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['https://example.org/van-ban/3']);
+    expect(text(items(el)[0]!.querySelector('.abstract'))).to.contain('Luật số 1');
+  });
+
   it('shows an empty state', async () => {
     stub = stubFetch(() => ({ body: { items: [], nextCursor: null } }));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);

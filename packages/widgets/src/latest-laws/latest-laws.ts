@@ -6,6 +6,7 @@ import { PbgdplElement } from '../core/base-element.js';
 import { checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
 import { Resource } from '../core/resource.js';
+import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { strings } from './latest-laws.i18n.js';
 import { DEFAULT_LIMIT, clampLimit, latestLawsUrl } from './latest-laws.request.js';
@@ -218,7 +219,9 @@ export class PbgdplLatestLaws extends PbgdplElement {
     return html`
       <li class="item" part="item">
         ${this.compact ? nothing : number}
-        <a class="abstract" part="link" href=${law.url} target="_blank" rel="noopener">${law.abstract}<span class="visually-hidden"> ${c.newTab}</span></a>
+        ${safeUrl(law.url)
+          ? html`<a class="abstract" part="link" href=${safeUrl(law.url)!} target="_blank" rel="noopener">${law.abstract}<span class="visually-hidden"> ${c.newTab}</span></a>`
+          : html`<span class="abstract" part="link">${law.abstract}</span>`}
         <div class="meta" part="meta">
           ${this.compact ? number : nothing}
           <span class="badge ${law.validity.code}" part="badge"><span class="visually-hidden">${t.validity}: </span>${law.validity.label}</span>
