@@ -16,13 +16,19 @@ interface WidgetChunk {
   deps: string[];
 }
 declare const __WIDGETS__: Record<string, WidgetChunk>;
+
+/** A first request the loader started: the widget takes the promise, or the result if it is already in. */
+interface Prefetch {
+  promise: Promise<{ status: number; body: unknown }>;
+  result?: { status: number; body: unknown };
+}
 declare const __VERSION__: string;
 
 const PREFIX = '[PBGDPL]';
 const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
 
 (() => {
-  const global = window as unknown as { PBGDPL?: { version: string; prefetched: Map<string, Promise<Response>>; scan(root?: ParentNode): void } };
+  const global = window as unknown as { PBGDPL?: { version: string; prefetched: Map<string, Prefetch>; scan(root?: ParentNode): void } };
   if (global.PBGDPL) return; // included twice: the first copy already does the work
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script || !script.src) return warn('cannot find my own <script> tag; load me with a src attribute');
@@ -35,7 +41,7 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
   const tags = Object.keys(widgets).map((name) => `pbgdpl-${name}`);
   const selector = [...tags, '[data-pbgdpl]'].join(',');
   const requested = new Set<string>();
-  const prefetched = new Map<string, Promise<Response>>();
+  const prefetched = new Map<string, Prefetch>();
 
   const preload = (file: string) => {
     const link = document.createElement('link');
@@ -82,9 +88,13 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
     if (!customElements.get(el.localName)) {
       const url = firstRequest[name]?.(el, el.getAttribute('api') || api);
       if (url && !prefetched.has(url)) {
-        const request = fetch(url, { credentials: 'omit' });
-        request.catch(() => {}); // the widget sees the failure when it takes the request
-        prefetched.set(url, request);
+        // Parsed here, while the widget's code is still downloading, so the widget can draw the
+        // list in its very first render instead of a skeleton first.
+        const entry: Prefetch = {
+          promise: fetch(url, { credentials: 'omit' }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) })),
+        };
+        entry.promise.then((result) => (entry.result = result), () => {}); // the widget sees a failure when it takes the request
+        prefetched.set(url, entry);
       }
     }
     load(name);

@@ -33,7 +33,7 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     if (n === null) throw new InputError([{ path: 'cursor', code: 'invalid_cursor', message: 'cursor is malformed' }]);
     return n;
   };
-  app.use('*', async (c, next) => {
+  app.use('/api/v1/admin/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
   });

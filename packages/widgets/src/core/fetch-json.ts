@@ -11,12 +11,26 @@ export class HttpError extends Error {
   }
 }
 
-/** The request the loader may have started for this URL while the widget's code downloaded. */
-function takePrefetched(url: string): Promise<Response> | undefined {
-  const map = (globalThis as { PBGDPL?: { prefetched?: Map<string, Promise<Response>> } }).PBGDPL?.prefetched;
+interface Prefetch {
+  promise: Promise<{ status: number; body: unknown }>;
+  result?: { status: number; body: unknown };
+}
+
+/** The request the loader may have started for this URL while the widget's code downloaded; taken once. */
+function takePrefetched(url: string): Prefetch | undefined {
+  const map = (globalThis as { PBGDPL?: { prefetched?: Map<string, Prefetch> } }).PBGDPL?.prefetched;
   const hit = map?.get(url);
   map?.delete(url);
   return hit;
+}
+
+/** The body of the loader's request for this URL if it has already arrived, successfully; else undefined. */
+export function takeArrived(url: string): unknown {
+  const map = (globalThis as { PBGDPL?: { prefetched?: Map<string, Prefetch> } }).PBGDPL?.prefetched;
+  const result = map?.get(url)?.result;
+  if (!result || result.status < 200 || result.status >= 300) return undefined;
+  map!.delete(url);
+  return result.body;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -36,9 +50,11 @@ export async function fetchJson(url: string, signal: AbortSignal, timeoutMs = 10
     const abort = () => timeout.abort(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
     try {
-      const res = await ((attempt === 0 && takePrefetched(url)) || fetch(url, { signal: timeout.signal, credentials: 'omit' }));
-      const body = await res.json().catch(() => null);
-      if (!res.ok) throw new HttpError(res.status, body);
+      const prefetched = attempt === 0 ? takePrefetched(url) : undefined;
+      const { status, body } = prefetched
+        ? await prefetched.promise
+        : await fetch(url, { signal: timeout.signal, credentials: 'omit' }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+      if (status < 200 || status >= 300) throw new HttpError(status, body);
       return body;
     } catch (err) {
       const retriable = !(err instanceof HttpError && err.status < 500);

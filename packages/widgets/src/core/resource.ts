@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readCache, writeCache } from './cache.js';
-import { HttpError, fetchJson } from './fetch-json.js';
+import { HttpError, fetchJson, takeArrived } from './fetch-json.js';
 
 export type Status = 'loading' | 'ready' | 'error' | 'offline';
 
@@ -42,6 +42,14 @@ export class Resource<T> implements ReactiveController {
     if (this.url) void this.load(this.url);
   }
 
+  private accept(url: string, data: T) {
+    writeCache(url, data);
+    this.data = data;
+    this.savedAt = undefined;
+    this.status = 'ready';
+    this.host.requestUpdate();
+  }
+
   async load(url: string): Promise<void> {
     this.inflight?.abort();
     const inflight = (this.inflight = new AbortController());
@@ -53,14 +61,22 @@ export class Resource<T> implements ReactiveController {
     }
     this.url = url;
     this.notice = null;
+    // The loader's request already came back: draw it in this very render, no skeleton, no fetch.
+    const arrived = takeArrived(url);
+    if (arrived !== undefined) {
+      try {
+        this.accept(url, this.check(arrived));
+        return;
+      } catch {
+        // Not the contract's shape: fall through to a normal request and its error handling.
+      }
+    }
     this.host.requestUpdate();
     try {
       const data = this.check(await fetchJson(url, inflight.signal));
       if (inflight.signal.aborted) return;
-      writeCache(url, data);
-      this.data = data;
-      this.savedAt = undefined;
-      this.status = 'ready';
+      this.accept(url, data);
+      return;
     } catch (err) {
       if (inflight.signal.aborted) return;
       // A 4xx means the page asked for something wrong (an unknown field code, say): tell the webmaster.

@@ -101,7 +101,8 @@ export const baseStyles = css`
     cursor: default;
   }
   .heading {
-    margin: 0 0 0.5em;
+    /* 0.5em of the widget's own size, so reserved heights stay simple sums (docs/embedding.md §4). */
+    margin: 0 0 calc(0.5em / 1.125);
     font-size: 1.125em;
     font-weight: 700;
     line-height: 1.4;

@@ -69,10 +69,10 @@ describe('pbgdpl-latest-laws', () => {
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="5" style="font-size: 16px"></pbgdpl-latest-laws>`);
     await el.updateComplete;
     // docs/embedding.md: limit 5 without search is calc(42.325em + 51px); with show-search, calc(42.825em + 95px).
-    expect(el.getBoundingClientRect().height).to.be.closeTo(42.325 * 16 + 51, 1);
+    expect(el.getBoundingClientRect().height).to.be.closeTo(42.325 * 16 + 51, 0.5);
     el.showSearch = true;
     await el.updateComplete;
-    expect(el.getBoundingClientRect().height).to.be.closeTo(42.825 * 16 + 95, 1);
+    expect(el.getBoundingClientRect().height).to.be.closeTo(42.825 * 16 + 95, 0.5);
   });
 
   it('never links to a URL that is not http(s), whatever the API sends', async () => {
@@ -176,13 +176,28 @@ describe('pbgdpl-latest-laws', () => {
   it('uses the request the loader started instead of asking again', async () => {
     stub = stubFetch(() => ({ body: page(1, 5) }));
     const url = `${API}/api/v1/laws?limit=5&lang=vi`;
-    const prefetched = new Map([[url, Promise.resolve(new Response(JSON.stringify(page(30, 5)), { headers: { 'Content-Type': 'application/json' } }))]]);
+    const prefetched = new Map([[url, { promise: new Promise((r) => setTimeout(() => r({ status: 200, body: page(30, 5) }), 50)) }]]);
     (window as { PBGDPL?: unknown }).PBGDPL = { prefetched };
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
     await ready(el, 5);
     expect(stub.calls).to.have.length(0);
     expect(text(items(el)[0]!.querySelector('.number'))).to.contain('30/2025/QH15');
     expect(prefetched.size).to.equal(0);
+  });
+
+  it('draws the list in its first render when the loader\'s request has already arrived', async () => {
+    stub = stubFetch(() => ({ body: page(1, 5) }));
+    const url = `${API}/api/v1/laws?limit=5&lang=vi`;
+    const body = page(60, 5);
+    (window as { PBGDPL?: unknown }).PBGDPL = { prefetched: new Map([[url, { promise: Promise.resolve({ status: 200, body }), result: { status: 200, body } }]]) };
+    const el = document.createElement('pbgdpl-latest-laws');
+    el.setAttribute('api', API);
+    document.body.append(el);
+    await el.updateComplete; // the first render, with nothing awaited in between
+    expect(shadow(el).querySelector('.skeleton')).to.equal(null);
+    expect(items(el)).to.have.length(5);
+    expect(stub.calls).to.have.length(0);
+    el.remove();
   });
 
   it('drops a slow stale reply when the filter changed meanwhile', async () => {
