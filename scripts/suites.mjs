@@ -13,6 +13,7 @@ export const suites = [
   },
   { name: 'widgets', title: 'component tests in Chromium (web-test-runner)', cmd: ['pnpm', '--filter', '@pbgdpl/widgets', 'test'] },
   { name: 'e2e', title: 'end to end through the script tag (Playwright), axe, size budgets', cmd: ['pnpm', 'exec', 'playwright', 'test'] },
+  { name: 'storybook', title: 'every Storybook story renders its state, with axe', cmd: ['pnpm', 'exec', 'playwright', 'test', '-c', 'test/storybook'] },
   {
     name: 'wordpress',
     title: 'WordPress plugin: PHPUnit and Playwright against a real WordPress 6.1',

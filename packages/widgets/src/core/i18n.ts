@@ -6,6 +6,12 @@ export const dictionary = <T extends Record<string, string>>(vi: T, en: { [K in 
 /** dd/mm/yyyy, as dates are written in Vietnamese documents. */
 export const formatDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "06:45 22/11/2026" in the reader's own time zone. */
+export const formatDateTime = (d: Date) =>
+  `${two(d.getHours())}:${two(d.getMinutes())} ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+
 export const common = dictionary(
   {
     retry: 'Thử lại',

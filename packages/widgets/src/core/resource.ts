@@ -21,6 +21,8 @@ export class Resource<T> implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly check: (body: unknown) => T,
+    /** Called after every load, however it was started (a retry, the network coming back). */
+    private readonly settled?: () => void,
   ) {
     host.addController(this);
   }
@@ -48,6 +50,7 @@ export class Resource<T> implements ReactiveController {
     this.savedAt = undefined;
     this.status = 'ready';
     this.host.requestUpdate();
+    this.settled?.();
   }
 
   async load(url: string): Promise<void> {
@@ -86,5 +89,6 @@ export class Resource<T> implements ReactiveController {
       else this.status = offline ? 'offline' : 'error';
     }
     this.host.requestUpdate();
+    this.settled?.();
   }
 }

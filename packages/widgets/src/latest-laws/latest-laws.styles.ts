@@ -18,6 +18,9 @@ export const latestLawsStyles = css`
     gap: 0.5em;
     margin: 0 0 0.5em;
   }
+  .search button {
+    flex: none;
+  }
   .search input {
     flex: 1 1 auto;
     min-width: 0;

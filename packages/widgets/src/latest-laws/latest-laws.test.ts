@@ -94,14 +94,18 @@ describe('pbgdpl-latest-laws', () => {
 
   it('shows an error with a retry button that loads again', async () => {
     let fail = true;
-    stub = stubFetch(() => (fail ? { status: 500, body: { title: 'boom' } } : { body: page(1, 2) }));
+    stub = stubFetch(() => (fail ? { status: 500, body: { title: 'boom' } } : { body: page(1, 2, 'next') }));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API}></pbgdpl-latest-laws>`);
     await waitUntil(() => shadow(el).querySelector('[role=alert]'), 'error shown', { timeout: 4000 });
     expect(text(shadow(el).querySelector('[role=alert]'))).to.contain('Không tải được dữ liệu');
     await expect(el).to.be.accessible();
     fail = false;
+    const loaded = oneEvent(el, 'pbgdpl-loaded');
     (shadow(el).querySelector('[role=alert] button') as HTMLButtonElement).click();
     await ready(el, 2);
+    await loaded;
+    // The retry brings everything a first load brings, "Xem thêm" included.
+    await waitUntil(() => shadow(el).querySelector('[part=more]'), '"Xem thêm" after a retry');
   });
 
   it('treats a response that breaks the contract as an error, never half-rendering it', async () => {

@@ -4,7 +4,7 @@ import type { LawPage, LawSummary } from '@pbgdpl/contract';
 import { LawPageShape } from '@pbgdpl/contract/shapes';
 import { PbgdplElement } from '../core/base-element.js';
 import { checked, fetchJson } from '../core/fetch-json.js';
-import { common, fill, formatDate } from '../core/i18n.js';
+import { common, fill, formatDate, formatDateTime } from '../core/i18n.js';
 import { Resource } from '../core/resource.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
@@ -72,7 +72,7 @@ export class PbgdplLatestLaws extends PbgdplElement {
   @state() private moreFailed = false;
   @state() private announcement = '';
 
-  private readonly list = new Resource(this, (body) => checked<LawPage>(LawPageShape, body));
+  private readonly list = new Resource(this, (body) => checked<LawPage>(LawPageShape, body), () => this.afterLoad());
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private moreAbort: AbortController | undefined;
   private url = '';
@@ -104,7 +104,7 @@ export class PbgdplLatestLaws extends PbgdplElement {
       this.moreAbort?.abort();
       this.more = [];
       this.nextCursor = null;
-      void this.list.load(url).then(() => this.afterLoad());
+      void this.list.load(url);
     }
   }
 
@@ -195,8 +195,7 @@ export class PbgdplLatestLaws extends PbgdplElement {
         ${this.renderFooter(false)}`;
     }
     const items = [...(data?.items ?? []), ...this.more];
-    const time = savedAt ? new Date(savedAt) : null;
-    const when = time ? `${time.toTimeString().slice(0, 5)} ${formatDate(time.toISOString())}` : '';
+    const when = savedAt ? formatDateTime(new Date(savedAt)) : '';
     return html`
       ${notice
         ? html`<div class="notice" part="notice" role="status">

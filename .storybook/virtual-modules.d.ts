@@ -1,0 +1,4 @@
+declare module 'virtual:pbgdpl/custom-elements-manifest' {
+  const manifest: unknown;
+  export default manifest;
+}
