@@ -15,7 +15,7 @@ const firstLoad = (widget: string) => {
   return ['loader.js', w.file, ...w.deps].reduce((sum, f) => sum + brotli(f), 0);
 };
 
-const BUDGETS: Record<string, number> = { 'latest-laws': 16 * 1024 };
+const BUDGETS: Record<string, number> = { 'latest-laws': 16 * 1024, 'feedback-form': 16 * 1024, 'qa-box': 24 * 1024 };
 
 test('the loader stays within 2 KB brotli', () => {
   const size = brotli('loader.js');

@@ -158,20 +158,26 @@ describe('search: metacharacters in the documents themselves', () => {
   const w = useTestApp(tricky);
   const find = async (q: string) => (await walk(w, { q, limit: 50 })).items.map((i) => i.number);
 
-  it('q=50% finds the text with "50%" and not "50 phần trăm"', async () => {
-    expect(await find('50%')).toEqual(['1/2020/QH14']);
-    expect(await find('%')).toEqual(['1/2020/QH14']);
+  it('punctuation separates words and is never a wildcard: q=50% finds "50%" and "50 phần trăm"', async () => {
+    expect((await find('50%')).sort()).toEqual(['1/2020/QH14', '2/2020/QH14']);
     expect((await find('50')).sort()).toEqual(['1/2020/QH14', '2/2020/QH14']);
+    expect(await find('%')).toEqual([]);
   });
 
   it('q=a_b finds "A_B" and not "AXB"', async () => {
     expect(await find('a_b')).toEqual(['3/2020/QH14']);
-    expect(await find('_')).toEqual(['3/2020/QH14']);
+    expect(await find('_')).toEqual([]);
   });
 
-  it('a backslash matches a backslash', async () => {
+  it('a backslash separates words as a space does', async () => {
     expect(await find('thư\\mục')).toEqual(['5/2020/QH14']);
-    expect(await find('\\')).toEqual(['5/2020/QH14']);
+    expect(await find('\\')).toEqual([]);
     expect(await find('thưmục')).toEqual(['6/2020/QH14']);
+  });
+
+  it('words match whole, except the last, which may be the start of a word', async () => {
+    expect(await find('giam 5')).toEqual(['2/2020/QH14', '1/2020/QH14']);
+    expect(await find('gia 50')).toEqual([]);
+    expect(await find('ma dinh dan')).toEqual(['4/2020/QH14', '3/2020/QH14']);
   });
 });

@@ -1,4 +1,5 @@
 import { latestLawsUrl } from './latest-laws/latest-laws.request.js';
+import { qaListUrl } from './qa-box/qa-box.request.js';
 
 /**
  * For each widget, the URL of its first request given the element's attributes. The loader
@@ -15,5 +16,13 @@ export const firstRequest: Record<string, (el: Element, api: string) => string |
       type: el.getAttribute('type'),
       issuer: el.getAttribute('issuer'),
       validity: el.getAttribute('validity'),
+    }),
+  'qa-box': (el, api) =>
+    qaListUrl({
+      api,
+      site: el.getAttribute('site'),
+      lang: el.getAttribute('lang'),
+      limit: el.getAttribute('limit'),
+      field: el.getAttribute('field'),
     }),
 };

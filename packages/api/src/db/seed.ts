@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
-import { Code, IsoDate, RELATION_KINDS, Validity, foldVietnamese } from '@pbgdpl/contract';
+import { Code, IsoDate, RELATION_KINDS, Validity } from '@pbgdpl/contract';
+import { lawSearchText } from '../search/text-search.js';
 import { lawId } from '../laws/law-id.js';
 import type { Db } from './database.js';
 
@@ -63,14 +64,6 @@ export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_
       .execute();
     for (const law of catalog.laws) {
       const id = lawId(law.number, law.issued);
-      const words = [
-        law.number,
-        law.abstract,
-        name(catalog.types, law.type),
-        name(catalog.issuers, law.issuer),
-        law.signer?.name ?? '',
-        ...law.fields.map((f) => name(catalog.fields, f)),
-      ];
       await trx
         .insertInto('laws')
         .values({
@@ -86,7 +79,14 @@ export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_
           validity: law.validity,
           abstract: law.abstract,
           url: law.url ?? fullTextUrl.replace('{number}', encodeURIComponent(law.number)),
-          search_text: foldVietnamese(words.join(' ')),
+          search_text: lawSearchText({
+            number: law.number,
+            abstract: law.abstract,
+            type: name(catalog.types, law.type),
+            issuer: name(catalog.issuers, law.issuer),
+            signer: law.signer?.name ?? null,
+            fields: law.fields.map((f) => name(catalog.fields, f)),
+          }),
           updated_at: now,
         })
         .execute();

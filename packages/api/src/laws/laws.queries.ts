@@ -1,8 +1,9 @@
-import { VALIDITY, foldVietnamese, type Lang, type Law, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
+import { VALIDITY, type Lang, type Law, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.js';
 import type { LawCursor } from './cursor.js';
 import { validityLabel } from './labels.js';
+import { isBlank, matchesWords, searchTerms } from '../search/text-search.js';
 
 export interface LawFilter {
   q?: string;
@@ -19,17 +20,6 @@ export interface LawFilter {
 
 const nameColumn = (lang: Lang) => (lang === 'en' ? 'name_en' : 'name_vi');
 
-/** Words of the folded query; each must appear in the document's folded search text. */
-export function searchTerms(q: string | undefined): string[] {
-  if (!q) return [];
-  return foldVietnamese(q)
-    // Control characters separate words like spaces do; PostgreSQL refuses a NUL in text outright.
-    .split(/[\s\p{Cc},.;:!?"'()]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function summaries(db: Kysely<Tables>, lang: Lang) {
   const name = nameColumn(lang);
@@ -78,9 +68,10 @@ export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ item
       exists(selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', field)),
     );
   }
-  for (const term of searchTerms(f.q)) {
-    // SQLite's LIKE has no escape character unless one is named; PostgreSQL's default is the backslash.
-    query = query.where(sql<boolean>`l.search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+  if (!isBlank(f.q)) {
+    const terms = searchTerms(f.q);
+    // Something typed but no word in it (only punctuation, say "%"): nothing matches, rather than everything.
+    query = terms.length ? query.where((eb) => eb.and(matchesWords('l.search_text', terms))) : query.where(sql<boolean>`1 = 0`);
   }
   if (f.cursor) {
     const { issuedOn, id } = f.cursor;

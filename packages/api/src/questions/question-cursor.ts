@@ -7,6 +7,7 @@ export interface QuestionCursor {
 export const encodeQuestionCursor = (c: QuestionCursor) => Buffer.from(`${c.at}~${c.id}`, 'utf8').toString('base64url');
 
 export function decodeQuestionCursor(text: string): QuestionCursor | null {
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([0-9a-f-]{36})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  // Ids are UUIDs, or the keys of the sample questions ("ket-hon-tuoi").
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
   return m ? { at: m[1]!, id: m[2]! } : null;
 }

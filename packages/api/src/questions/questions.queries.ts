@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { foldVietnamese, type AdminQuestion, type Citation, type Lang, type PublishedQuestion, type QuestionStatus, type QuestionStatusView } from '@pbgdpl/contract';
+import { type AdminQuestion, type Citation, type Lang, type PublishedQuestion, type QuestionStatus, type QuestionStatusView } from '@pbgdpl/contract';
 import type { QuestionTable, Tables } from '../db/schema.js';
+import { searchText } from '../search/text-search.js';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 export const questionSearchText = (q: { title: string; content: string; answer_html?: string | null }) =>
-  foldVietnamese([q.title, q.content, htmlToText(q.answer_html ?? '')].join(' '));
+  searchText(q.title, q.content, htmlToText(q.answer_html ?? ''));
 
 /** Plain text of staff-written answer HTML, for search and excerpts (never rendered). */
 export function htmlToText(html: string): string {

@@ -9,12 +9,10 @@ import { submit, type SubmissionDeps } from '../submissions/pipeline.js';
 import { addWorkingDays } from './due-date.js';
 import { insertConsent, publishedQuestions, questionSearchText, statusView, toPublished } from './questions.queries.js';
 import { decodeQuestionCursor, encodeQuestionCursor } from './question-cursor.js';
-import { searchTerms } from '../laws/laws.queries.js';
+import { isBlank, matchesWords, searchTerms } from '../search/text-search.js';
 import { sql } from 'kysely';
 import type { SuggestIndex } from './suggest.js';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.js';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** Which contacts a site requires, as errors to show beside the fields. */
 export function contactErrors(rule: ContactRule, email: string, phone: string): FieldError[] {
@@ -43,7 +41,10 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
     if (cursor === null) throw new InputError([{ path: 'cursor', code: 'invalid_cursor', message: 'cursor is malformed; pass back nextCursor as it came' }]);
     let q = (await publishedQuestions(db, query.lang)).orderBy('q.published_at', 'desc').orderBy('q.id', 'desc').limit(query.limit + 1);
     if (query.field) q = q.where('q.field_code', '=', query.field);
-    for (const term of searchTerms(query.q)) q = q.where(sql<boolean>`q.search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+    if (!isBlank(query.q)) {
+      const terms = searchTerms(query.q);
+      q = terms.length ? q.where((eb) => eb.and(matchesWords('q.search_text', terms))) : q.where(sql<boolean>`1 = 0`);
+    }
     if (cursor) {
       q = q.where((eb) => eb.or([eb('q.published_at', '<', cursor.at), eb.and([eb('q.published_at', '=', cursor.at), eb('q.id', '<', cursor.id)])]));
     }

@@ -57,7 +57,8 @@ export interface SubmissionSpec<I extends Guarded> {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-const refused = (detail: string, path = '', code = 'refused') => new ProblemError(400, detail, path ? [{ path, code, message: detail }] : undefined);
+// Always with its code, path or not: the widgets' sender tells "too_fast" (wait, send again) from the rest by it.
+const refused = (detail: string, path = '', code = 'refused') => new ProblemError(400, detail, [{ path, code, message: detail }]);
 
 /**
  * The one path from a citizen's form to a database row: validate, check the site and the page's

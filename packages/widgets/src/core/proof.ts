@@ -3,7 +3,16 @@
  * It runs invisibly inside the form and solves a challenge from the province's API; the payload
  * goes with the submission. Each payload is good for one submission, so `next()` starts a new one.
  */
-import 'altcha';
+/// <reference types="vite/client" />
+import 'altcha/external';
+import ShaWorker from 'altcha/workers/sha?worker&inline';
+
+// The "external" build, because the default one injects a <style> into the host page, which a
+// strict Content-Security-Policy (style-src 'self') refuses. It bundles no solver: register the
+// one the API's challenges use, inlined so that it starts from a blob: URL (a worker script from
+// the API's origin would be refused on the host's page).
+const { algorithms } = (globalThis as unknown as { $altcha: { algorithms: Map<string, () => Worker> } }).$altcha;
+for (const name of ['SHA-256', 'SHA-384', 'SHA-512']) if (!algorithms.has(name)) algorithms.set(name, () => new ShaWorker());
 
 export interface Proof {
   /** The payload of a solved challenge (waits for the solver if it is still running). */

@@ -22,6 +22,8 @@ export type SendState =
   | { kind: 'failed'; detail: string; status?: number };
 
 const MAX_BACKOFF_S = 300;
+/** Entries some widget on this page is sending now: two widgets of a kind must not both send one. */
+const inFlight = new Set<string>();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -85,6 +87,8 @@ export class Sender implements ReactiveController {
 
   /** One entry, to an answer; false when it is waiting for the network. */
   private async attempt(entry: OutboxEntry, tries = 0): Promise<boolean> {
+    if (tries === 0 && inFlight.has(entry.id)) return true;
+    inFlight.add(entry.id);
     this.busy = true;
     this.set({ kind: 'sending' });
     let proof: Proof | undefined;
@@ -124,6 +128,7 @@ export class Sender implements ReactiveController {
       return true;
     } finally {
       this.busy = false;
+      if (tries === 0) inFlight.delete(entry.id);
     }
   }
 

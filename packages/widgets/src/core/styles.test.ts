@@ -1,9 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { PbgdplLatestLaws } from '../latest-laws/latest-laws.js';
+import { PbgdplFeedbackForm } from '../feedback-form/feedback-form.js';
+import { partsStyles as feedbackPartsStyles } from '../feedback-form/feedback-form.parts.styles.js';
 import { PbgdplQaBox } from '../qa-box/qa-box.js';
+import { formStyles as qaFormStyles } from '../qa-box/qa-box.forms.styles.js';
 
-const widgets = { 'pbgdpl-latest-laws': PbgdplLatestLaws, 'pbgdpl-qa-box': PbgdplQaBox };
+const widgets = { 'pbgdpl-latest-laws': PbgdplLatestLaws, 'pbgdpl-qa-box': PbgdplQaBox, 'pbgdpl-qa-box forms (adopted when opened)': { styles: [PbgdplQaBox.styles, qaFormStyles] }, 'pbgdpl-feedback-form': PbgdplFeedbackForm, 'pbgdpl-feedback-form open form (adopted when opened)': { styles: [PbgdplFeedbackForm.styles, feedbackPartsStyles] } };
 
 const cssOf = (styles: unknown): string =>
   ([styles].flat(Infinity as 1) as CSSResult[]).map((s) => s.cssText).join('\n');

@@ -143,6 +143,11 @@ export const latestLawsStyles = css`
     min-height: calc(44px + 0.5em);
     padding-top: 0.5em;
   }
+  /* Exactly 44px at any font size, so the footer is as tall loaded as it was reserved. */
+  .footer button {
+    height: 44px;
+    padding-block: 0;
+  }
   .empty {
     margin: 0.5em 0;
     color: var(--_muted);

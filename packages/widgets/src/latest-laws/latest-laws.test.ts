@@ -64,6 +64,22 @@ describe('pbgdpl-latest-laws', () => {
     window.fetch = original;
   });
 
+  it('keeps the same height at a large font size, "Xem thêm" included', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    stub = stubFetch(() => ({ body: page(1, 3, 'next') }));
+    const original = window.fetch;
+    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args))) as typeof fetch;
+    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3" style="font-size: 22px"></pbgdpl-latest-laws>`);
+    await el.updateComplete;
+    const loadingHeight = el.getBoundingClientRect().height;
+    release();
+    await ready(el, 3);
+    expect(shadow(el).querySelector('[part=more]')).to.exist;
+    expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
+    window.fetch = original;
+  });
+
   it('reserves exactly the height the embedding guide tells hosts to reserve', async () => {
     stub = stubFetch(() => ({ hang: true }));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="5" style="font-size: 16px"></pbgdpl-latest-laws>`);

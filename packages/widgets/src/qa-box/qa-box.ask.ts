@@ -1,0 +1,415 @@
+/**
+ * The form to ask a question, loaded when the citizen opens it: fields with the site's rules, the
+ * consent notice, "Có thể bạn quan tâm" while typing, the error summary, and what the Sender says.
+ */
+import { html, nothing } from 'lit';
+import type { PublicSite, QuestionReceipt, Suggestions } from '@pbgdpl/contract';
+import { LIMITS, NOTICES } from '@pbgdpl/contract/constants';
+import { PublicSiteShape, SuggestionsShape } from '@pbgdpl/contract/shapes';
+import { apiUrl } from '../core/api-url.js';
+import { checked, fetchJson } from '../core/fetch-json.js';
+import { common, fill, formatDate } from '../core/i18n.js';
+import type { OutboxEntry } from '../core/outbox.js';
+import { Resource } from '../core/resource.js';
+import type { QaContext } from './qa-box.context.js';
+import { DEFAULT_RULES, FIELDS, serverErrors, validate, type AskValues, type Errors, type FieldName } from './qa-box.form.js';
+import { adoptFormStyles } from './qa-box.forms.styles.js';
+import { strings } from './qa-box.ask.i18n.js';
+
+const SUGGEST_DELAY_MS = 500;
+const NOTICE = NOTICES.question;
+
+/** Staff and the API write URLs; only web links become links (never javascript: or data:). */
+const webUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+type Receipt = QuestionReceipt & { contact: 'email' | 'phone' | 'both' | '' };
+
+export class AskForm {
+  private readonly siteInfo: Resource<PublicSite>;
+  private started = false;
+  private field = '';
+  private contentLength = 0;
+  private errors: Errors = {};
+  private general: string[] = [];
+  private suggestions: Suggestions | null = null;
+  private suggestNote = '';
+  private suggestedFor = '';
+  private suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  private suggestAbort: AbortController | undefined;
+  private receipt: Receipt | null = null;
+  private copied = false;
+  /** Submitted in this visit (not resumed from storage): focus may move to what happened. */
+  private submitted = false;
+
+  constructor(private readonly ctx: QaContext) {
+    this.siteInfo = new Resource(ctx.host, (body) => checked<PublicSite>(PublicSiteShape, body));
+    adoptFormStyles(ctx.root);
+  }
+
+  private get t() {
+    return strings[this.ctx.lang];
+  }
+
+  private get rules() {
+    return this.siteInfo.data ?? DEFAULT_RULES;
+  }
+
+  private get form() {
+    return this.ctx.root.querySelector<HTMLFormElement>('form.ask');
+  }
+
+  private update() {
+    this.ctx.host.requestUpdate();
+  }
+
+  /** Something to show even with the form closed: the receipt, or a question waiting to go out. */
+  get shown() {
+    const kind = this.ctx.sender.state.kind;
+    return Boolean(this.receipt) || ((kind === 'queued' || kind === 'sending') && !this.submitted);
+  }
+
+  /** The citizen opened the form: the site's rules decide which contacts are required. */
+  opened() {
+    if (!this.started) this.field = this.ctx.filter;
+    this.started = true;
+    const { api, site } = this.ctx;
+    if (site) void this.siteInfo.load(apiUrl(api, `/api/v1/sites/${encodeURIComponent(site)}`, {}));
+    this.update();
+  }
+
+  closed() {
+    this.receipt = null;
+    if (this.ctx.sender.state.kind === 'sent') this.ctx.sender.state = { kind: 'idle' };
+  }
+
+  /** An empty form again (after a question went out: it must not be sent twice by mistake). */
+  private reset() {
+    this.form?.reset();
+    this.field = this.ctx.filter;
+    this.contentLength = 0;
+    this.suggestions = null;
+    this.suggestedFor = '';
+    this.suggestNote = '';
+    this.errors = {};
+    this.general = [];
+    this.submitted = false;
+  }
+
+  stop() {
+    clearTimeout(this.suggestTimer);
+    this.suggestAbort?.abort();
+  }
+
+  private values(): AskValues {
+    const data = new FormData(this.form!);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    return {
+      field: text('field'),
+      title: text('title'),
+      content: text('content'),
+      name: text('name'),
+      email: text('email'),
+      phone: text('phone'),
+      consents: data.getAll('consents').map(String),
+    };
+  }
+
+  private onInput = (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    if (target.name === 'content') this.contentLength = target.value.length;
+    if (target.name === 'field') this.field = target.value;
+    if (target.name === 'title' || target.name === 'content' || target.name === 'field') {
+      clearTimeout(this.suggestTimer);
+      this.suggestTimer = setTimeout(() => void this.suggest(), SUGGEST_DELAY_MS);
+    }
+    this.update();
+  };
+
+  /** "Có thể bạn quan tâm": published answers and documents close to what the citizen is writing. */
+  private async suggest() {
+    if (!this.form) return;
+    const { title, content, field } = this.values();
+    const text = `${title} ${content}`.trim().slice(0, 1000);
+    const key = `${field}|${text}`;
+    if (key === this.suggestedFor) return;
+    this.suggestedFor = key;
+    this.suggestAbort?.abort();
+    if (words(text) < 3) {
+      this.suggestions = null;
+      return this.update();
+    }
+    const ac = (this.suggestAbort = new AbortController());
+    const { api, site, lang } = this.ctx;
+    try {
+      const found = checked<Suggestions>(SuggestionsShape, await fetchJson(apiUrl(api, '/api/v1/questions/suggest', { text, field, lang, site }), ac.signal));
+      if (ac.signal.aborted) return;
+      const count = (s: Suggestions | null) => (s ? s.answers.length + s.laws.length : 0);
+      const n = count(found);
+      // Said once when suggestions appear or their number changes; focus stays where the citizen types.
+      if (n && n !== count(this.suggestions)) this.suggestNote = fill(this.t.suggestFound, { n });
+      this.suggestions = n ? found : null;
+      this.update();
+    } catch {
+      // Suggestions are a help, not a step: without them the form works the same.
+      if (!ac.signal.aborted) this.suggestedFor = '';
+    }
+  }
+
+  private onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const { sender } = this.ctx;
+    const kind = sender.state.kind;
+    if (kind === 'sending' || kind === 'queued') return;
+    const v = this.values();
+    this.errors = validate(v, this.rules, this.t, NOTICE.required);
+    this.general = [];
+    if (Object.keys(this.errors).length) return this.showSummary();
+    this.submitted = true;
+    const href = location.href.split('#')[0]!;
+    const website = String(new FormData(this.form!).get('website') ?? '');
+    await sender.send(apiUrl(this.ctx.api, '/api/v1/questions', {}), {
+      site: this.ctx.site,
+      ...v,
+      noticeVersion: NOTICE.version,
+      website,
+      ...(/^https?:/.test(href) && href.length <= 2000 ? { pageUrl: href } : {}),
+    });
+    const state = sender.state;
+    if (state.kind === 'invalid') {
+      const mapped = serverErrors(state.errors, this.rules, this.t);
+      this.errors = mapped.errors;
+      this.general = mapped.general;
+      // What the citizen cannot fix (an unknown site key, say) is for the webmaster.
+      if (mapped.general.length) console.warn('[PBGDPL]', state.detail);
+      return this.showSummary();
+    }
+    if (state.kind === 'failed') console.warn('[PBGDPL]', state.detail);
+  };
+
+  private async showSummary() {
+    this.update();
+    await this.ctx.host.updateComplete;
+    this.ctx.root.querySelector<HTMLElement>('.summary')?.focus();
+  }
+
+  /** The API accepted the question (now, or later from storage). */
+  sent(receipt: QuestionReceipt, entry: OutboxEntry) {
+    const { email, phone } = entry.body as { email?: string; phone?: string };
+    this.receipt = { ...receipt, contact: email && phone ? 'both' : email ? 'email' : phone ? 'phone' : '' };
+    this.copied = false;
+    const focus = this.submitted;
+    this.reset();
+    this.update();
+    if (focus) void this.ctx.host.updateComplete.then(() => this.ctx.root.querySelector<HTMLElement>('.receipt')?.focus());
+  }
+
+  private askAnother = async () => {
+    this.closed();
+    this.ctx.openAsk();
+    this.update();
+    await this.ctx.host.updateComplete;
+    this.ctx.root.querySelector<HTMLElement>('#f-field')?.focus();
+  };
+
+  private async copy(code: string) {
+    try {
+      await navigator.clipboard.writeText(code);
+      this.copied = true;
+      this.update();
+    } catch {
+      // No clipboard (an http page, an old browser): select the code so the citizen can copy it.
+      const el = this.ctx.root.querySelector('.code');
+      if (el) getSelection()?.selectAllChildren(el);
+    }
+  }
+
+  // ── Rendering ──
+
+  render(open: boolean) {
+    const t = this.t;
+    if (this.receipt) return this.renderReceipt(this.receipt);
+    const kind = this.ctx.sender.state.kind;
+    // A question left from an earlier visit goes out by itself; say so even with the form closed.
+    const waiting = !open && (kind === 'queued' || kind === 'sending') ? html`<p class="notice" part="notice" role="status">${kind === 'queued' ? t.queued : t.sendingStatus}</p>` : nothing;
+    return html`${waiting}${this.started ? html`<div ?hidden=${!open}>${this.renderForm()}</div>` : nothing}`;
+  }
+
+  private heading(id: string, text: string, cls = 'form-title') {
+    return html`<div class=${cls} id=${id} role="heading" aria-level=${Math.min(6, this.ctx.level + 1)}>${text}</div>`;
+  }
+
+  private renderForm() {
+    const t = this.t;
+    const ctx = this.ctx;
+    const rules = this.rules;
+    const errs = this.errors;
+    const busy = ctx.sender.state.kind === 'sending';
+    const fields = ctx.fields ?? (this.field ? [{ code: this.field, label: ctx.fieldLabel(this.field) }] : []);
+    const star = html`<span aria-hidden="true" class="star">*</span>`;
+    const describe = (name: FieldName, ...ids: string[]) => [...ids, ...(errs[name] ? [`e-${name}`] : [])].join(' ') || nothing;
+    const invalid = (name: FieldName) => (errs[name] ? 'true' : 'false');
+    const needs = (c: 'email' | 'phone') => rules.contactRule === c || rules.contactRule === 'email-and-phone';
+    return html`
+      <form class="ask" part="form" novalidate aria-labelledby="ask-title" @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusin=${ctx.startProof}>
+        ${this.heading('ask-title', t.ask)}
+        <p class="hint">${t.askIntro}</p>
+        ${this.renderSummary()}
+        <div class="row">
+          <label for="f-field">${t.fieldFilter} ${star}</label>
+          <select id="f-field" name="field" required aria-invalid=${invalid('field')} aria-describedby=${describe('field')}>
+            <option value="">${!fields.length && ctx.fieldsLoading ? common[ctx.lang].loading : t.chooseField}</option>
+            ${fields.map((f) => html`<option value=${f.code} ?selected=${f.code === this.field}>${f.label}</option>`)}
+          </select>
+          ${ctx.fieldsProblem()} ${this.renderError('field')}
+        </div>
+        <div class="row">
+          <label for="f-title">${t.title} ${star}</label>
+          <p class="hint" id="h-title">${fill(t.titleHint, LIMITS.title)}</p>
+          <input id="f-title" name="title" type="text" required maxlength=${LIMITS.title.max} autocomplete="off" aria-invalid=${invalid('title')} aria-describedby=${describe('title', 'h-title')} />
+          ${this.renderError('title')}
+        </div>
+        <div class="row">
+          <label for="f-content">${t.content} ${star}</label>
+          <p class="hint" id="h-content">${t.contentHint}</p>
+          <textarea id="f-content" name="content" rows="6" required maxlength=${LIMITS.content.max} aria-invalid=${invalid('content')} aria-describedby=${describe('content', 'h-content', 'c-content')}></textarea>
+          <p class="count" id="c-content">${fill(t.count, { n: this.contentLength, max: LIMITS.content.max })}</p>
+          ${this.renderError('content')}
+        </div>
+        ${this.renderSuggestions()}
+        <p class="visually-hidden" role="status">${this.suggestNote}</p>
+        <div class="row">
+          <label for="f-name">${t.name} ${rules.requireName ? star : html`<span class="req">${t.optional}</span>`}</label>
+          <input id="f-name" name="name" type="text" autocomplete="name" maxlength=${LIMITS.name.max} ?required=${rules.requireName} aria-invalid=${invalid('name')} aria-describedby=${describe('name')} />
+          ${this.renderError('name')}
+        </div>
+        <fieldset aria-describedby="h-contact">
+          <legend>${t.contacts} ${rules.contactRule === 'none' ? nothing : star}</legend>
+          <p class="hint" id="h-contact">${t[`rule:${rules.contactRule}`]}</p>
+          <div class="row">
+            <label for="f-email">${t.email}</label>
+            <input id="f-email" name="email" type="email" autocomplete="email" maxlength=${LIMITS.contact.max} ?required=${needs('email')} aria-invalid=${invalid('email')} aria-describedby=${describe('email')} />
+            ${this.renderError('email')}
+          </div>
+          <div class="row">
+            <label for="f-phone">${t.phone}</label>
+            <input id="f-phone" name="phone" type="tel" autocomplete="tel" maxlength="20" ?required=${needs('phone')} aria-invalid=${invalid('phone')} aria-describedby=${describe('phone')} />
+            ${this.renderError('phone')}
+          </div>
+        </fieldset>
+        <div class="hp" inert>
+          <label for="f-website">${t.honeypot}</label>
+          <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        <fieldset class="consent" aria-describedby=${describe('consents', 'notice-text')}>
+          <legend>${t.consentLegend} ${star}</legend>
+          <p class="notice-text" id="notice-text">${t.notice}</p>
+          ${[...NOTICE.required, ...NOTICE.optional].map((p, i) => {
+            const required = (NOTICE.required as readonly string[]).includes(p);
+            return html`<div class="check">
+              <input type="checkbox" id="f-consent-${i}" name="consents" value=${p} aria-invalid=${required ? invalid('consents') : 'false'} />
+              <label for="f-consent-${i}">${t[`purpose:${p}`]} <span class="req">${required ? t.required : t.optional}</span></label>
+            </div>`;
+          })}
+          ${this.renderError('consents')}
+        </fieldset>
+        <div class="form-status" role="status">${this.renderSendState()}</div>
+        <button type="submit" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'}>${busy ? t.sending : t.send}</button>
+      </form>
+    `;
+  }
+
+  private renderError(name: FieldName) {
+    const message = this.errors[name];
+    return message ? html`<p class="field-error" id="e-${name}">${message}</p>` : nothing;
+  }
+
+  private renderSummary() {
+    const list = [...FIELDS.filter((f) => this.errors[f]).map((f) => [f, this.errors[f]!] as const), ...this.general.map((m) => ['', m] as const)];
+    if (!list.length) return nothing;
+    return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
+      <p id="summary-title" class="summary-title">${fill(this.t.summary, { n: list.length })}</p>
+      <ul>
+        ${list.map(([f, m]) => (f ? html`<li><a href="#f-${f}" @click=${(e: Event) => this.focusField(e, f)}>${m}</a></li>` : html`<li>${m}</li>`))}
+      </ul>
+    </div>`;
+  }
+
+  /** Links into a shadow root do not move focus by themselves. */
+  private focusField(e: Event, name: FieldName) {
+    e.preventDefault();
+    const el = this.ctx.root.querySelector<HTMLElement>(name === 'consents' ? '#f-consent-0' : `#f-${name}`);
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'center' });
+  }
+
+  private renderSendState() {
+    const t = this.t;
+    const s = this.ctx.sender.state;
+    if (s.kind === 'sending') return html`<p>${t.sendingStatus}</p>`;
+    if (s.kind === 'queued') return html`<p class="notice" part="notice">${t.queued}</p>`;
+    if (s.kind === 'failed') return html`<p class="notice error" part="notice">${t.failed}</p>`;
+    if (s.kind === 'rate-limited') {
+      const s2 = s.retryAfter;
+      const wait = s2 >= 60 ? fill(t.minutes, { n: Math.ceil(s2 / 60) }) : s2 > 0 ? fill(t.seconds, { n: s2 }) : t.aMoment;
+      return html`<p class="notice error" part="notice">${fill(t.rateLimited, { wait })}</p>`;
+    }
+    return nothing;
+  }
+
+  private renderSuggestions() {
+    const s = this.suggestions;
+    if (!s) return nothing;
+    const t = this.t;
+    const ctx = this.ctx;
+    const newTab = html`<span class="visually-hidden"> ${common[ctx.lang].newTab}</span>`;
+    return html`<section class="suggest" part="suggestions" aria-labelledby="sg-title">
+      <div class="sg-title" id="sg-title" role="heading" aria-level=${Math.min(6, ctx.level + 2)}>${t.suggestHeading}</div>
+      ${s.answers.length
+        ? html`<p class="label">${t.suggestAnswers}</p>
+            <ul class="sg-list">
+              ${s.answers.map((a, i) => {
+                const key = `s:${a.id}`;
+                const open = ctx.isOpen(key);
+                return html`<li>
+                  <button type="button" class="sg-q" aria-expanded=${open ? 'true' : 'false'} aria-controls="sg-${i}" @click=${() => ctx.toggle(key)}>
+                    <span class="sg-q-title">${a.title}</span>
+                    <span class="excerpt">${a.excerpt}</span>
+                  </button>
+                  <div id="sg-${i}" class="answer" ?hidden=${!open}>${open ? ctx.answer(key, a.answerHtml, a.citations) : nothing}</div>
+                </li>`;
+              })}
+            </ul>`
+        : nothing}
+      ${s.laws.length
+        ? html`<p class="label">${t.suggestLaws}</p>
+            <ul class="sg-list">
+              ${s.laws.map((l) => {
+                const url = webUrl(l.url);
+                const label = html`<span class="sg-number">${l.type} ${l.number}:</span> ${l.abstract}`;
+                return html`<li class="sg-law">
+                  ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${label}${newTab}</a>` : label}
+                  ${l.articles.length ? html`<span class="hint">${t.articles}: ${l.articles.join('; ')}</span>` : nothing}
+                </li>`;
+              })}
+            </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderReceipt(r: Receipt) {
+    const t = this.t;
+    return html`<div class="receipt" part="receipt" tabindex="-1" aria-labelledby="receipt-title">
+      ${this.heading('receipt-title', t.sentHeading, 'receipt-title')}
+      <p>${t.sentCode}</p>
+      <p class="code-row">
+        <strong class="code" part="tracking-code">${r.trackingCode}</strong>
+        <button type="button" class="secondary" @click=${() => this.copy(r.trackingCode)}>${t.copy}</button>
+        <span role="status" class="hint">${this.copied ? t.copied : ''}</span>
+      </p>
+      <p>${fill(t.sentDue, { date: formatDate(r.dueOn) })} ${t.sentKeep}</p>
+      ${r.contact ? html`<p>${fill(t.sentContact, { contact: t[`to:${r.contact}`] })}</p>` : nothing}
+      <button type="button" class="secondary" @click=${this.askAnother}>${t.askAnother}</button>
+    </div>`;
+  }
+}
