@@ -7,7 +7,9 @@ export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   text = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted also when it holds ; or a tab: Excel set to a semicolon-separated locale would otherwise
+  // split "a;=cmd" into a cell that starts a formula.
+  return /[",;\t\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {

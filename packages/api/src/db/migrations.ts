@@ -197,6 +197,12 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0004_altcha_expiry_index': {
+    // Used proofs are swept by expiry every minute.
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('altcha_used_expires').on('altcha_used').column('expires_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

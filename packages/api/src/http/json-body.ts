@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 
 /**
  * The request body as JSON: 415 unless it says application/json, 413 past the limit (counted
- * while reading, so a lying Content-Length does not help), 400 when it does not parse.
+ * while reading, so a lying Content-Length does not help), 400 when it does not parse or holds U+0000.
  */
 export async function jsonBody(c: Context, maxBytes = LIMITS.body): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
@@ -24,9 +24,30 @@ export async function jsonBody(c: Context, maxBytes = LIMITS.body): Promise<unkn
     }
     chunks.push(value);
   }
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
   } catch {
     throw new HTTPException(400, { message: 'the body is not valid JSON (UTF-8)' });
   }
+  // PostgreSQL cannot store U+0000 in text (the insert fails, a 500), and no form sends it.
+  if (containsNul(value)) throw new HTTPException(400, { message: 'the body contains the character U+0000, which is not accepted' });
+  return value;
+}
+
+/** Whether any string or key in a parsed JSON value holds U+0000; iterative, as bodies may nest deep. */
+function containsNul(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
 }

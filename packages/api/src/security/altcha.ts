@@ -55,5 +55,7 @@ export async function checkAltcha(o: AltchaSecrets, payload: string): Promise<Al
   if (result.invalidSignature) return { ok: false, reason: 'forged' };
   if (!result.verified) return { ok: false, reason: 'wrong' };
   const issuedAt = Number(challenge.parameters.data?.issuedAt);
+  // Every challenge this server signs says when it was issued; one that does not is not ours.
+  if (!Number.isFinite(issuedAt)) return { ok: false, reason: 'forged' };
   return { ok: true, signature: challenge.signature, issuedAt, expiresAt: Number(challenge.parameters.expiresAt) };
 }
