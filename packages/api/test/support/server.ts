@@ -70,6 +70,16 @@ export async function startServer(port: number, env: Record<string, string>, tim
   const started = Date.now();
   for (;;) {
     if (gone) throw new Error(`the server exited before answering:\n${out}`);
+    // Only this child's own "listening" line proves the port is ours: another test file's server
+    // may hold the port and answer /healthz while this child dies of EADDRINUSE.
+    if (!out.includes(`demo pages   ${url}/`)) {
+      if (Date.now() - started > timeoutMs) {
+        child.kill('SIGKILL');
+        throw new Error(`the server did not start listening within ${timeoutMs} ms:\n${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+      continue;
+    }
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) break;

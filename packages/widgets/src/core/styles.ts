@@ -5,6 +5,16 @@ import { css } from 'lit';
  * page's `letter-spacing`, `text-transform` and the like stay out; font family and size are
  * inherited on purpose, so the widget reads like the page it sits in. Sizes are px and em only.
  */
+const darkTokens = css`
+  --_accent: var(--pbgdpl-accent, #7cb4ff);
+  --_on-accent: var(--pbgdpl-on-accent, #0d1117);
+  --_surface: var(--pbgdpl-surface, #161b22);
+  --_text: var(--pbgdpl-text, #e6edf3);
+  --_muted: var(--pbgdpl-muted, #9ea7b3);
+  --_border: var(--pbgdpl-border, #3d444d);
+  --_skeleton: #262c36;
+`;
+
 export const baseStyles = css`
   :host {
     display: block;
@@ -20,23 +30,11 @@ export const baseStyles = css`
     --_focus: var(--pbgdpl-focus, var(--_accent));
   }
   :host([theme='dark']) {
-    --_accent: var(--pbgdpl-accent, #7cb4ff);
-    --_on-accent: var(--pbgdpl-on-accent, #0d1117);
-    --_surface: var(--pbgdpl-surface, #161b22);
-    --_text: var(--pbgdpl-text, #e6edf3);
-    --_muted: var(--pbgdpl-muted, #9ea7b3);
-    --_border: var(--pbgdpl-border, #3d444d);
-    --_skeleton: #262c36;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_accent: var(--pbgdpl-accent, #7cb4ff);
-      --_on-accent: var(--pbgdpl-on-accent, #0d1117);
-      --_surface: var(--pbgdpl-surface, #161b22);
-      --_text: var(--pbgdpl-text, #e6edf3);
-      --_muted: var(--pbgdpl-muted, #9ea7b3);
-      --_border: var(--pbgdpl-border, #3d444d);
-      --_skeleton: #262c36;
+      ${darkTokens}
     }
   }
   :host([hidden]) {

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { LawPage, LawSummary } from '@pbgdpl/contract';
+import type { LawSummary } from '@pbgdpl/contract';
 import { LawPageShape } from '@pbgdpl/contract/shapes';
 import { PbgdplElement } from '../core/base-element.js';
-import { checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate, formatDateTime } from '../core/i18n.js';
-import { Resource } from '../core/resource.js';
+import { PagedList } from '../core/paged-list.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
 import { strings } from './latest-laws.i18n.js';
@@ -66,16 +65,10 @@ export class PbgdplLatestLaws extends PbgdplElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private query = '';
-  @state() private more: LawSummary[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreFailed = false;
   @state() private announcement = '';
 
-  private readonly list = new Resource(this, (body) => checked<LawPage>(LawPageShape, body), () => this.afterLoad());
+  private readonly pages = new PagedList<LawSummary>(this, LawPageShape, (cursor) => this.request(cursor), () => this.afterLoad());
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private moreAbort: AbortController | undefined;
-  private url = '';
 
   private get t() {
     return strings[this.language];
@@ -98,33 +91,22 @@ export class PbgdplLatestLaws extends PbgdplElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('limit')) this.limit = clampLimit(this.limit);
-    const url = this.request();
-    if (url !== this.url) {
-      this.url = url;
-      this.moreAbort?.abort();
-      this.more = [];
-      this.nextCursor = null;
-      void this.list.load(url);
-    }
+    this.pages.sync();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    this.moreAbort?.abort();
-    this.url = ''; // reconnecting loads again
   }
 
   private afterLoad() {
-    const { status, data, notice } = this.list;
+    const { status, data, notice } = this.pages.first;
     if (status === 'ready' && data && !notice) {
-      this.nextCursor = data.nextCursor;
       this.emit('pbgdpl-loaded', { count: data.items.length });
       if (this.query) this.announcement = data.items.length ? fill(this.t.found, { n: data.items.length }) : fill(this.t.emptySearch, { q: this.query });
     } else if (status === 'error' || status === 'offline') {
       this.emit('pbgdpl-error', { offline: status === 'offline' });
     }
-    if (data && this.nextCursor === null) this.nextCursor = data.nextCursor;
   }
 
   private onSearchInput(e: Event) {
@@ -141,22 +123,8 @@ export class PbgdplLatestLaws extends PbgdplElement {
   }
 
   private async loadMore() {
-    if (!this.nextCursor || this.loadingMore) return;
-    const ac = (this.moreAbort = new AbortController());
-    this.loadingMore = true;
-    this.moreFailed = false;
     this.announcement = this.t.loadingMore;
-    try {
-      const page = checked<LawPage>(LawPageShape, await fetchJson(this.request(this.nextCursor), ac.signal));
-      if (ac.signal.aborted) return;
-      this.more = [...this.more, ...page.items];
-      this.nextCursor = page.nextCursor;
-      this.announcement = fill(this.t.found, { n: (this.list.data?.items.length ?? 0) + this.more.length });
-    } catch {
-      if (!ac.signal.aborted) this.moreFailed = true;
-    } finally {
-      if (!ac.signal.aborted) this.loadingMore = false;
-    }
+    if (await this.pages.loadMore()) this.announcement = fill(this.t.found, { n: this.pages.items.length });
   }
 
   override render() {
@@ -184,29 +152,29 @@ export class PbgdplLatestLaws extends PbgdplElement {
   }
 
   private renderBody() {
-    const { status, data, notice, savedAt } = this.list;
+    const { status, notice, savedAt } = this.pages.first;
     const c = common[this.language];
     if (status === 'loading') return this.renderSkeleton();
     if (status === 'error' || status === 'offline') {
       return html`<div class="notice error" part="notice" role="alert">
           <span>${status === 'offline' ? c.offline : c.error}</span>
-          <button class="secondary" @click=${() => this.list.retry()}>${c.retry}</button>
+          <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
         </div>
         ${this.renderFooter(false)}`;
     }
-    const items = [...(data?.items ?? []), ...this.more];
+    const items = this.pages.items;
     const when = savedAt ? formatDateTime(new Date(savedAt)) : '';
     return html`
       ${notice
         ? html`<div class="notice" part="notice" role="status">
             <span>${fill(notice === 'offline' ? c.offlineCached : c.staleCached, { time: when })}</span>
-            <button class="secondary" @click=${() => this.list.retry()}>${c.retry}</button>
+            <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
           </div>`
         : nothing}
       ${items.length === 0
         ? html`<p class="empty">${this.query ? fill(this.t.emptySearch, { q: this.query }) : this.t.empty}</p>`
         : html`<ul class="list" part="list">${items.map((law) => this.renderItem(law))}</ul>`}
-      ${this.renderFooter(Boolean(this.nextCursor))}
+      ${this.renderFooter(Boolean(this.pages.nextCursor))}
     `;
   }
 
@@ -249,11 +217,11 @@ export class PbgdplLatestLaws extends PbgdplElement {
   private renderFooter(hasMore: boolean) {
     return html`<div class="footer">
       ${hasMore
-        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}>
-            ${this.loadingMore ? this.t.loadingMore : this.t.more}
+        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.pages.loadingMore} aria-busy=${this.pages.loadingMore ? 'true' : 'false'}>
+            ${this.pages.loadingMore ? this.t.loadingMore : this.t.more}
           </button>`
         : nothing}
-      ${this.moreFailed
+      ${this.pages.moreFailed
         ? html`<span class="more-error" role="alert">${common[this.language].error}</span>`
         : nothing}
     </div>`;

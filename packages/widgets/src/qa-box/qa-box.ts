@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Citation, PublishedQuestion, QuestionPage, QuestionReceipt } from '@pbgdpl/contract';
+import type { Citation, PublishedQuestion, QuestionReceipt } from '@pbgdpl/contract';
 import { QuestionPageShape, QuestionReceiptShape, conforms, type Shape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
 import { PbgdplElement } from '../core/base-element.js';
@@ -8,6 +8,7 @@ import { checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
 import type { OutboxEntry } from '../core/outbox.js';
 import type { Proof } from '../core/proof.js';
+import { PagedList } from '../core/paged-list.js';
 import { Resource } from '../core/resource.js';
 import { Sender } from '../core/sender.js';
 import { baseStyles } from '../core/styles.js';
@@ -85,10 +86,6 @@ export class PbgdplQaBox extends PbgdplElement {
 
   @state() private query = '';
   @state() private filter = '';
-  @state() private more: PublishedQuestion[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreFailed = false;
   @state() private announcement = '';
   @state() private expanded = new Set<string>();
   @state() private filterOpen = false;
@@ -99,12 +96,10 @@ export class PbgdplQaBox extends PbgdplElement {
   @state() private tracker: Tracker | undefined;
   @state() private partFailed = false;
 
-  private readonly list = new Resource(this, (body) => checked<QuestionPage>(QuestionPageShape, body));
+  private readonly pages = new PagedList<PublishedQuestion>(this, QuestionPageShape, (cursor) => this.request(cursor), () => this.afterLoad());
   private readonly meta = new Resource(this, (body) => checked<{ fields: Field[] }>(FieldsShape, body));
   private readonly sender = new Sender(this, 'question', () => this.proof(), (body, entry) => this.onSent(body, entry));
-  private url = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private moreAbort: AbortController | undefined;
   private loading: Record<'ask' | 'track' | 'sanitize', Promise<unknown> | undefined> = { ask: undefined, track: undefined, sanitize: undefined };
   private proofStarted: Promise<Proof> | undefined;
   private answers = new Map<string, { source: string; node: HTMLElement }>();
@@ -130,34 +125,22 @@ export class PbgdplQaBox extends PbgdplElement {
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('limit')) this.limit = clampLimit(this.limit);
     if (changed.has('field')) this.filter = this.field;
-    const url = this.request();
-    if (url !== this.url) {
-      this.url = url;
-      this.moreAbort?.abort();
-      this.more = [];
-      this.nextCursor = null;
-      this.moreFailed = false;
-      void this.list.load(url).then(() => this.afterLoad());
-    }
+    this.pages.sync();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    this.moreAbort?.abort();
     this.askForm?.stop();
     this.tracker?.stop();
-    this.url = ''; // reconnecting loads again
   }
 
   private afterLoad() {
-    const { status, data, notice } = this.list;
+    const { status, data, notice } = this.pages.first;
     if (status === 'ready' && data && !notice) {
-      this.nextCursor = data.nextCursor;
       this.emit('pbgdpl-loaded', { count: data.items.length });
       if (this.query) this.announcement = data.items.length ? fill(this.t.found, { n: data.items.length }) : fill(this.t.emptySearch, { q: this.query });
     }
-    if (data && this.nextCursor === null) this.nextCursor = data.nextCursor;
   }
 
   // ── Code loaded when it is needed ────────────────────────────────────────────────────────────
@@ -268,22 +251,8 @@ export class PbgdplQaBox extends PbgdplElement {
   }
 
   private async loadMore() {
-    if (!this.nextCursor || this.loadingMore) return;
-    const ac = (this.moreAbort = new AbortController());
-    this.loadingMore = true;
-    this.moreFailed = false;
     this.announcement = this.t.loadingMore;
-    try {
-      const page = checked<QuestionPage>(QuestionPageShape, await fetchJson(this.request(this.nextCursor), ac.signal));
-      if (ac.signal.aborted) return;
-      this.more = [...this.more, ...page.items];
-      this.nextCursor = page.nextCursor;
-      this.announcement = fill(this.t.found, { n: (this.list.data?.items.length ?? 0) + this.more.length });
-    } catch {
-      if (!ac.signal.aborted) this.moreFailed = true;
-    } finally {
-      if (!ac.signal.aborted) this.loadingMore = false;
-    }
+    if (await this.pages.loadMore()) this.announcement = fill(this.t.found, { n: this.pages.items.length });
   }
 
   private toggle(key: string) {
@@ -297,7 +266,7 @@ export class PbgdplQaBox extends PbgdplElement {
 
   /** A field's label: from the field list once loaded, else from a question in that field. */
   private fieldLabel(code: string) {
-    const items = [...(this.list.data?.items ?? []), ...this.more];
+    const items = this.pages.items;
     return this.meta.data?.fields.find((f) => f.code === code)?.label ?? items.find((q) => q.field.code === code)?.field.label ?? code;
   }
 
@@ -406,30 +375,30 @@ export class PbgdplQaBox extends PbgdplElement {
   }
 
   private renderBody() {
-    const { status, data, notice, savedAt } = this.list;
+    const { status, notice, savedAt } = this.pages.first;
     const c = common[this.language];
     if (status === 'loading') return this.renderSkeleton();
     if (status === 'error' || status === 'offline') {
       return html`<div class="notice error" part="notice" role="alert">
           <span>${status === 'offline' ? c.offline : c.error}</span>
-          <button class="secondary" @click=${() => this.list.retry()}>${c.retry}</button>
+          <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
         </div>
         ${this.renderFooter(false)}`;
     }
-    const items = [...(data?.items ?? []), ...this.more];
+    const items = this.pages.items;
     const time = savedAt ? new Date(savedAt) : null;
     const when = time ? `${time.toTimeString().slice(0, 5)} ${formatDate(time.toISOString())}` : '';
     return html`
       ${notice
         ? html`<div class="notice" part="notice" role="status">
             <span>${fill(notice === 'offline' ? c.offlineCached : c.staleCached, { time: when })}</span>
-            <button class="secondary" @click=${() => this.list.retry()}>${c.retry}</button>
+            <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
           </div>`
         : nothing}
       ${items.length === 0
         ? html`<p class="empty">${this.query ? fill(this.t.emptySearch, { q: this.query }) : this.t.empty}</p>`
         : html`<ul class="list" part="list">${items.map((q, i) => this.renderItem(q, i))}</ul>`}
-      ${this.renderFooter(Boolean(this.nextCursor))}
+      ${this.renderFooter(Boolean(this.pages.nextCursor))}
     `;
   }
 
@@ -505,11 +474,11 @@ export class PbgdplQaBox extends PbgdplElement {
   private renderFooter(hasMore: boolean) {
     return html`<div class="footer">
       ${hasMore
-        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}>
-            ${this.loadingMore ? this.t.loadingMore : this.t.more}
+        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.pages.loadingMore} aria-busy=${this.pages.loadingMore ? 'true' : 'false'}>
+            ${this.pages.loadingMore ? this.t.loadingMore : this.t.more}
           </button>`
         : nothing}
-      ${this.moreFailed ? html`<span class="more-error" role="alert">${common[this.language].error}</span>` : nothing}
+      ${this.pages.moreFailed ? html`<span class="more-error" role="alert">${common[this.language].error}</span>` : nothing}
     </div>`;
   }
 }
