@@ -7,7 +7,7 @@
  * throws into the host page.
  */
 import { PLACEHOLDER_ATTRIBUTES } from '@pbgdpl/widgets/placeholder-attributes';
-import { firstRequest } from '@pbgdpl/widgets/prefetch';
+import { firstRequest, type Prefetch } from '@pbgdpl/widgets/prefetch';
 
 interface WidgetChunk {
   /** Entry chunk, relative to this script. */
@@ -16,12 +16,6 @@ interface WidgetChunk {
   deps: string[];
 }
 declare const __WIDGETS__: Record<string, WidgetChunk>;
-
-/** A first request the loader started: the widget takes the promise, or the result if it is already in. */
-interface Prefetch {
-  promise: Promise<{ status: number; body: unknown }>;
-  result?: { status: number; body: unknown };
-}
 declare const __VERSION__: string;
 
 const PREFIX = '[PBGDPL]';

@@ -2,6 +2,15 @@ import { latestLawsUrl } from './latest-laws/latest-laws.request.js';
 import { qaListUrl } from './qa-box/qa-box.request.js';
 
 /**
+ * A first request the loader started, in window.PBGDPL.prefetched under its URL: the widget takes
+ * the promise, or, when it has already arrived, the result itself.
+ */
+export interface Prefetch {
+  promise: Promise<{ status: number; body: unknown }>;
+  result?: { status: number; body: unknown };
+}
+
+/**
  * For each widget, the URL of its first request given the element's attributes. The loader
  * bundles this (no Lit, no widget code) to start that request while the widget's chunk downloads.
  */

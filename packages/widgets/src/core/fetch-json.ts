@@ -1,4 +1,5 @@
 import { conforms, type Shape } from '@pbgdpl/contract/shapes';
+import type { Prefetch } from '../prefetch.js';
 
 export class HttpError extends Error {
   constructor(
@@ -9,11 +10,6 @@ export class HttpError extends Error {
   ) {
     super(`HTTP ${status}`);
   }
-}
-
-interface Prefetch {
-  promise: Promise<{ status: number; body: unknown }>;
-  result?: { status: number; body: unknown };
 }
 
 /** The request the loader may have started for this URL while the widget's code downloaded; taken once. */
