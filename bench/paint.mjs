@@ -69,8 +69,8 @@ export async function launchBrowser(executablePath) {
   return { browser, args, inheritedFeatures: defaults };
 }
 
-export const VARIANT_ORDER = ['static', 'iframe-inline', 'iframe-link', 'widget', 'widget-reserved', 'widget-reserved-block', 'widget-hints', 'naive'];
-const WIDGETS = ['widget', 'widget-reserved', 'widget-reserved-block', 'widget-hints', 'naive'];
+export const VARIANT_ORDER = ['static', 'iframe-inline', 'iframe-link', 'widget', 'widget-reserved', 'widget-hints', 'naive'];
+const WIDGETS = ['widget', 'widget-reserved', 'widget-hints', 'naive'];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -492,7 +492,7 @@ function summarize(results, names, diagnostics, variants) {
     out.push(
       '',
       `  reserved height (limit=5, no search): the widget's own height is ${e.height.toFixed(2)} px at font-size ${e.fontSize}px = calc(${em.toFixed(4)}em + ${RESERVE.px}px);`,
-      `  computed from the CSS: calc(${RESERVE.em}em + ${RESERVE.px}px) = ${(RESERVE.em * e.fontSize + RESERVE.px).toFixed(2)} px; documented calc(42.325em + 51px) = ${(42.325 * e.fontSize + 51).toFixed(2)} px (${((RESERVE.em - 42.325) * e.fontSize).toFixed(2)} px short).`,
+      `  documented (docs/embedding.md §4): calc(${RESERVE.em}em + ${RESERVE.px}px) = ${(RESERVE.em * e.fontSize + RESERVE.px).toFixed(2)} px (${(RESERVE.em * e.fontSize + RESERVE.px - e.height).toFixed(2)} px more than the widget takes).`,
     );
   }
   for (const [n, p] of Object.entries(diagnostics)) {

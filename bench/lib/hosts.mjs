@@ -31,10 +31,9 @@ export const CACHE = {
  * size; it is 0.5em of the heading's (1.125em), i.e. 0.5625em.
  */
 export const RESERVE = {
-  documented: 'min-height: calc(42.325em + 51px)',
-  computed: 'min-height: calc(42.3875em + 51px)',
-  computedBlock: 'display: block; min-height: calc(42.3875em + 51px)',
-  em: 42.3875,
+  /** docs/embedding.md §4, as a style attribute: display:block, for min-height to apply before the element is defined. */
+  documented: 'display: block; min-height: calc(42.325em + 51px)',
+  em: 42.325,
   px: 51,
 };
 /** The iframe needs a fixed height: the same box at the host's 16px. */
@@ -202,18 +201,14 @@ export async function startHosts({ api, hostPort, framePort, entryFile, depFiles
     },
     widget: { what: 'the documented snippet: <script src=loader.js data-site async> + <pbgdpl-latest-laws limit="5">', slot: widget('') },
     'widget-reserved': { what: `the snippet with the documented style="${RESERVE.documented}"`, slot: widget(RESERVE.documented) },
-    'widget-reserved-block': {
-      what: `the snippet with style="${RESERVE.computedBlock}" (the computed height, and display:block so it applies before the element is defined)`,
-      slot: widget(RESERVE.computedBlock),
-    },
     'widget-hints': {
-      what: `WHAT-IF, not a supported snippet: widget-reserved-block plus hand-written <link rel=modulepreload> for ${[...depFiles, entryFile].map((f) => f.split('/').pop()).join(', ')} and <link rel=preload as=fetch crossorigin> for the list URL in <head>, so code and data start one round trip after the HTML`,
+      what: `WHAT-IF, not a supported snippet: widget-reserved plus hand-written <link rel=modulepreload> for ${[...depFiles, entryFile].map((f) => f.split('/').pop()).join(', ')} and <link rel=preload as=fetch crossorigin> for the list URL in <head>, so code and data start one round trip after the HTML`,
       experimental: true,
       head: [...depFiles, entryFile]
         .map((f) => `<link rel="modulepreload" crossorigin href="${api}/embed/v1/${f}">`)
         .concat(`<link rel="preload" as="fetch" crossorigin href="${api}/api/v1/laws?${LIST_QUERY}">`)
         .join('\n'),
-      slot: widget(RESERVE.computedBlock),
+      slot: widget(RESERVE.documented),
     },
     naive: {
       what: `<script type=module src=${api}/embed/v1/${entryFile}> + <pbgdpl-latest-laws limit="5" api site>: no loader, no modulepreload, no prefetch`,
