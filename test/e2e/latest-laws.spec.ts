@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { API } from '../../playwright.config.js';
-import { expectList, lawItems, watchProblems } from './support.js';
+import { expectList, watchProblems } from './support.js';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

@@ -1,6 +1,5 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { apiUrl } from './api-url.js';
 import { resolveLang, type Lang } from './lang.js';
 
 /**

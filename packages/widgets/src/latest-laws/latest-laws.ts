@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { LawSummary } from '@pbgdpl/contract';
 import { LawPageShape } from '@pbgdpl/contract/shapes';
 import { PbgdplElement } from '../core/base-element.js';
-import { common, fill, formatDate, formatDateTime } from '../core/i18n.js';
+import { common, fill, formatDate } from '../core/i18n.js';
+import { listFooter, loadFailedNotice, storedCopyNotice } from '../core/list-parts.js';
 import { PagedList } from '../core/paged-list.js';
 import { safeUrl } from '../core/safe-url.js';
 import { baseStyles } from '../core/styles.js';
@@ -152,25 +153,12 @@ export class PbgdplLatestLaws extends PbgdplElement {
   }
 
   private renderBody() {
-    const { status, notice, savedAt } = this.pages.first;
-    const c = common[this.language];
+    const { status } = this.pages.first;
     if (status === 'loading') return this.renderSkeleton();
-    if (status === 'error' || status === 'offline') {
-      return html`<div class="notice error" part="notice" role="alert">
-          <span>${status === 'offline' ? c.offline : c.error}</span>
-          <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
-        </div>
-        ${this.renderFooter(false)}`;
-    }
+    if (status === 'error' || status === 'offline') return html`${loadFailedNotice(this.pages, this.language)}${this.renderFooter(false)}`;
     const items = this.pages.items;
-    const when = savedAt ? formatDateTime(new Date(savedAt)) : '';
     return html`
-      ${notice
-        ? html`<div class="notice" part="notice" role="status">
-            <span>${fill(notice === 'offline' ? c.offlineCached : c.staleCached, { time: when })}</span>
-            <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
-          </div>`
-        : nothing}
+      ${storedCopyNotice(this.pages, this.language)}
       ${items.length === 0
         ? html`<p class="empty">${this.query ? fill(this.t.emptySearch, { q: this.query }) : this.t.empty}</p>`
         : html`<ul class="list" part="list">${items.map((law) => this.renderItem(law))}</ul>`}
@@ -213,18 +201,8 @@ export class PbgdplLatestLaws extends PbgdplElement {
     `;
   }
 
-  /** Always rendered, so the button appearing does not move what follows the widget. */
   private renderFooter(hasMore: boolean) {
-    return html`<div class="footer">
-      ${hasMore
-        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.pages.loadingMore} aria-busy=${this.pages.loadingMore ? 'true' : 'false'}>
-            ${this.pages.loadingMore ? this.t.loadingMore : this.t.more}
-          </button>`
-        : nothing}
-      ${this.pages.moreFailed
-        ? html`<span class="more-error" role="alert">${common[this.language].error}</span>`
-        : nothing}
-    </div>`;
+    return listFooter(this.pages, hasMore, this.t, this.language, () => void this.loadMore());
   }
 }
 

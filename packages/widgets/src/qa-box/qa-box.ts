@@ -4,10 +4,11 @@ import type { Citation, PublishedQuestion, QuestionReceipt } from '@pbgdpl/contr
 import { QuestionPageShape, QuestionReceiptShape, conforms, type Shape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
 import { PbgdplElement } from '../core/base-element.js';
-import { checked, fetchJson } from '../core/fetch-json.js';
+import { checked } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
 import type { OutboxEntry } from '../core/outbox.js';
 import type { Proof } from '../core/proof.js';
+import { listFooter, loadFailedNotice, storedCopyNotice } from '../core/list-parts.js';
 import { PagedList } from '../core/paged-list.js';
 import { Resource } from '../core/resource.js';
 import { Sender } from '../core/sender.js';
@@ -375,26 +376,12 @@ export class PbgdplQaBox extends PbgdplElement {
   }
 
   private renderBody() {
-    const { status, notice, savedAt } = this.pages.first;
-    const c = common[this.language];
+    const { status } = this.pages.first;
     if (status === 'loading') return this.renderSkeleton();
-    if (status === 'error' || status === 'offline') {
-      return html`<div class="notice error" part="notice" role="alert">
-          <span>${status === 'offline' ? c.offline : c.error}</span>
-          <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
-        </div>
-        ${this.renderFooter(false)}`;
-    }
+    if (status === 'error' || status === 'offline') return html`${loadFailedNotice(this.pages, this.language)}${this.renderFooter(false)}`;
     const items = this.pages.items;
-    const time = savedAt ? new Date(savedAt) : null;
-    const when = time ? `${time.toTimeString().slice(0, 5)} ${formatDate(time.toISOString())}` : '';
     return html`
-      ${notice
-        ? html`<div class="notice" part="notice" role="status">
-            <span>${fill(notice === 'offline' ? c.offlineCached : c.staleCached, { time: when })}</span>
-            <button class="secondary" @click=${() => this.pages.first.retry()}>${c.retry}</button>
-          </div>`
-        : nothing}
+      ${storedCopyNotice(this.pages, this.language)}
       ${items.length === 0
         ? html`<p class="empty">${this.query ? fill(this.t.emptySearch, { q: this.query }) : this.t.empty}</p>`
         : html`<ul class="list" part="list">${items.map((q, i) => this.renderItem(q, i))}</ul>`}
@@ -470,16 +457,8 @@ export class PbgdplQaBox extends PbgdplElement {
     `;
   }
 
-  /** Always rendered, so the button appearing does not move what follows the widget. */
   private renderFooter(hasMore: boolean) {
-    return html`<div class="footer">
-      ${hasMore
-        ? html`<button class="secondary" part="more" @click=${this.loadMore} ?disabled=${this.pages.loadingMore} aria-busy=${this.pages.loadingMore ? 'true' : 'false'}>
-            ${this.pages.loadingMore ? this.t.loadingMore : this.t.more}
-          </button>`
-        : nothing}
-      ${this.pages.moreFailed ? html`<span class="more-error" role="alert">${common[this.language].error}</span>` : nothing}
-    </div>`;
+    return listFooter(this.pages, hasMore, this.t, this.language, () => void this.loadMore());
   }
 }
 
