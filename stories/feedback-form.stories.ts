@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '../packages/widgets/src/feedback-form/define.js';
+import { embedElement, widgetOf } from './support/embed.js';
 import { inHostPage } from './support/frame.js';
 import { DRAFT, feedbackApiBeforeEach, type FeedbackMockApi } from './support/feedback-mock-api.js';
 import { observeFeedbackForm, type FeedbackExpect } from './support/feedback-observe.js';
@@ -28,19 +29,8 @@ const ELEMENT_DEFAULTS: Partial<Record<keyof Args, unknown>> = { kind: 'page', '
 const ATTRIBUTES = ['api', 'site', 'lang', 'kind', 'document', 'heading', 'heading-level', 'theme'] as const;
 
 /** <pbgdpl-feedback-form> with the args as attributes (and custom properties), as a government CMS page would embed it. */
-function feedbackForm(args: Partial<Args>): HTMLElement {
-  const el = document.createElement('pbgdpl-feedback-form');
-  for (const name of ATTRIBUTES) {
-    const value = args[name];
-    if (value === undefined || value === null || value === '' || value === ELEMENT_DEFAULTS[name]) continue;
-    el.setAttribute(name, String(value));
-  }
-  for (const [name, value] of Object.entries(args)) {
-    if (name.startsWith('--pbgdpl-') && typeof value === 'string' && value) el.style.setProperty(name, value);
-  }
-  if (args.onPbgdplFeedbackSent) el.addEventListener('pbgdpl-feedback-sent', args.onPbgdplFeedbackSent);
-  return el;
-}
+const feedbackForm = (args: Partial<Args>) =>
+  embedElement<Args>({ tag: 'pbgdpl-feedback-form', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplFeedbackSent: 'pbgdpl-feedback-sent' } }, args);
 
 type Story = StoryObj<Args>;
 
@@ -50,11 +40,7 @@ const given = (feedbackApi: FeedbackMockApi, settled: FeedbackExpect) => ({ feed
 /** The states that need a form filled in or the network: kept off the docs page, whose stories share one page. */
 const stateOnly = ['!autodocs'];
 
-const widgetIn = (canvas: HTMLElement) => {
-  const el = canvas.querySelector('pbgdpl-feedback-form');
-  if (!el?.shadowRoot) throw new Error('no <pbgdpl-feedback-form> with a shadow root in the story');
-  return el as HTMLElement & { shadowRoot: ShadowRoot };
-};
+const widgetIn = widgetOf('pbgdpl-feedback-form');
 const inside = (canvas: HTMLElement) => within(widgetIn(canvas).shadowRoot as unknown as HTMLElement);
 const $ = <T extends Element = HTMLElement>(canvas: HTMLElement, selector: string) => widgetIn(canvas).shadowRoot.querySelector<T>(selector)!;
 

@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '../packages/widgets/src/latest-laws/define.js';
 import { VALIDITY } from '../packages/contract/src/index.js';
 import { answerLawList, catalog, choices, withCitationAbstracts } from './support/catalog.js';
+import { embedElement } from './support/embed.js';
 import { inHostPage, settlesIn, widgetIn } from './support/frame.js';
 import { requests, type MockApi } from './support/mock-api.js';
 import type { Expect } from './support/observe.js';
@@ -36,20 +37,8 @@ const ELEMENT_DEFAULTS: Partial<Record<keyof Args, unknown>> = { limit: 5, 'head
 const ATTRIBUTES = ['api', 'site', 'lang', 'limit', 'field', 'type', 'issuer', 'validity', 'show-search', 'compact', 'heading', 'heading-level', 'theme'] as const;
 
 /** <pbgdpl-latest-laws> with the args as attributes (and custom properties), as a government CMS page would embed it. */
-function latestLaws(args: Partial<Args>): HTMLElement {
-  const el = document.createElement('pbgdpl-latest-laws');
-  for (const name of ATTRIBUTES) {
-    const value = args[name];
-    if (value === undefined || value === null || value === '' || value === false || value === ELEMENT_DEFAULTS[name]) continue;
-    el.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const [name, value] of Object.entries(args)) {
-    if (name.startsWith('--pbgdpl-') && typeof value === 'string' && value) el.style.setProperty(name, value);
-  }
-  if (args.onPbgdplLoaded) el.addEventListener('pbgdpl-loaded', args.onPbgdplLoaded);
-  if (args.onPbgdplError) el.addEventListener('pbgdpl-error', args.onPbgdplError);
-  return el;
-}
+const latestLaws = (args: Partial<Args>) =>
+  embedElement<Args>({ tag: 'pbgdpl-latest-laws', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplError: 'pbgdpl-error' } }, args);
 
 type Story = StoryObj<Args>;
 

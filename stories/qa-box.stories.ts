@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '../packages/widgets/src/qa-box/define.js';
 import { catalog, choices } from './support/catalog.js';
+import { embedElement, widgetOf } from './support/embed.js';
 import { inHostPage } from './support/frame.js';
 import { requests } from './support/mock-api.js';
 import { qaApiBeforeEach, RECEIPT_CODE, type QaMockApi } from './support/qa-mock-api.js';
@@ -30,20 +31,8 @@ const ELEMENT_DEFAULTS: Partial<Record<keyof Args, unknown>> = { limit: 5, 'head
 const ATTRIBUTES = ['api', 'site', 'lang', 'limit', 'field', 'heading', 'heading-level', 'theme'] as const;
 
 /** <pbgdpl-qa-box> with the args as attributes (and custom properties), as a government CMS page would embed it. */
-function qaBox(args: Partial<Args>): HTMLElement {
-  const el = document.createElement('pbgdpl-qa-box');
-  for (const name of ATTRIBUTES) {
-    const value = args[name];
-    if (value === undefined || value === null || value === '' || value === ELEMENT_DEFAULTS[name]) continue;
-    el.setAttribute(name, String(value));
-  }
-  for (const [name, value] of Object.entries(args)) {
-    if (name.startsWith('--pbgdpl-') && typeof value === 'string' && value) el.style.setProperty(name, value);
-  }
-  if (args.onPbgdplLoaded) el.addEventListener('pbgdpl-loaded', args.onPbgdplLoaded);
-  if (args.onPbgdplQuestionSent) el.addEventListener('pbgdpl-question-sent', args.onPbgdplQuestionSent);
-  return el;
-}
+const qaBox = (args: Partial<Args>) =>
+  embedElement<Args>({ tag: 'pbgdpl-qa-box', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplQuestionSent: 'pbgdpl-question-sent' } }, args);
 
 type Story = StoryObj<Args>;
 
@@ -53,11 +42,7 @@ const given = (qaApi: QaMockApi, settled: QaExpect) => ({ qaApi, expect: settled
 /** The states that depend on the network, storage or a form: kept off the docs page, whose stories share one page. */
 const stateOnly = ['!autodocs'];
 
-const widgetIn = (canvas: HTMLElement) => {
-  const el = canvas.querySelector('pbgdpl-qa-box');
-  if (!el?.shadowRoot) throw new Error('no <pbgdpl-qa-box> with a shadow root in the story');
-  return el as HTMLElement & { shadowRoot: ShadowRoot };
-};
+const widgetIn = widgetOf('pbgdpl-qa-box');
 const inside = (canvas: HTMLElement) => within(widgetIn(canvas).shadowRoot as unknown as HTMLElement);
 const $ = <T extends Element = HTMLElement>(canvas: HTMLElement, selector: string) => widgetIn(canvas).shadowRoot.querySelector<T>(selector)!;
 

@@ -17,6 +17,7 @@ import type { Lang, LawSummary } from '../../packages/contract/src/index.js';
 import { PbgdplFeedbackForm } from '../../packages/widgets/src/feedback-form/feedback-form.js';
 import { catalog, toSummary } from './catalog.js';
 import { requests, type MockRequest } from './mock-api.js';
+import { clearWidgetStorage, setOnline } from './browser-state.js';
 
 export interface FeedbackMockApi {
   /**
@@ -96,17 +97,6 @@ function feedbackFetch(mock: FeedbackMockApi, below: typeof fetch): typeof fetch
   };
 }
 
-const clearStorage = () => {
-  for (let i = localStorage.length - 1; i >= 0; i--) {
-    const key = localStorage.key(i);
-    if (key?.startsWith('pbgdpl:')) localStorage.removeItem(key);
-  }
-};
-
-const setOnline = (online: boolean) => {
-  if (online) delete (navigator as { onLine?: boolean }).onLine;
-  else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-};
 
 type Proofed = { loadProof: () => Promise<{ payload(): Promise<string>; next(): void }> };
 
@@ -116,7 +106,7 @@ export const feedbackApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ para
   const below = globalThis.fetch;
   const proto = PbgdplFeedbackForm.prototype as unknown as Proofed;
   const realProof = proto.loadProof;
-  clearStorage();
+  clearWidgetStorage();
   globalThis.fetch = feedbackFetch(mock, below);
   proto.loadProof = async () => ({ payload: async () => 'storybook-proof', next() {} });
   if (mock.send === 'offline') setOnline(false);
@@ -124,6 +114,6 @@ export const feedbackApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ para
     globalThis.fetch = below;
     proto.loadProof = realProof;
     setOnline(true);
-    clearStorage();
+    clearWidgetStorage();
   };
 };

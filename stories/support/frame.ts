@@ -1,5 +1,6 @@
 import type { Decorator } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
+import { widgetOf } from './embed.js';
 import { observe, type Expect, type Observed } from './observe.js';
 
 /**
@@ -20,11 +21,7 @@ export const expectationDecorator: Decorator = (story, { parameters }) => {
   return frame;
 };
 
-export const widgetIn = (canvasElement: HTMLElement) => {
-  const el = canvasElement.querySelector('pbgdpl-latest-laws');
-  if (!el?.shadowRoot) throw new Error('no <pbgdpl-latest-laws> with a shadow root in the story');
-  return el as HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<boolean> };
-};
+export const widgetIn = widgetOf('pbgdpl-latest-laws');
 
 /** Waits until the widget shows `expected` (state, and items / more when given). */
 export async function settlesIn(canvasElement: HTMLElement, expected: Expect, timeout = 8000): Promise<Observed> {

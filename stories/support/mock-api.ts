@@ -13,6 +13,7 @@
 import type { Decorator, Preview, StoryContext } from '@storybook/web-components-vite';
 import { latestLawsUrl } from '../../packages/widgets/src/latest-laws/latest-laws.request.js';
 import { answerLawList, catalog, serverError, type Answer, type CatalogLaw } from './catalog.js';
+import { clearWidgetStorage, setOnline } from './browser-state.js';
 
 export interface MockApi {
   /**
@@ -49,17 +50,6 @@ export const CACHE_PREFIX = 'pbgdpl:v1:';
 const LIST_PATH = /\/api\/v1\/laws$/;
 const realFetch = globalThis.fetch;
 
-function clearWidgetStorage() {
-  for (let i = localStorage.length - 1; i >= 0; i--) {
-    const key = localStorage.key(i);
-    if (key?.startsWith(CACHE_PREFIX)) localStorage.removeItem(key);
-  }
-}
-
-function setOnline(online: boolean) {
-  if (online) delete (navigator as { onLine?: boolean }).onLine;
-  else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-}
 
 const sleep = (ms: number, signal?: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
@@ -129,7 +119,7 @@ export function firstRequestOf(args: Record<string, unknown>) {
 
 export const mockApiBeforeEach: NonNullable<Preview['beforeEach']> = (context) => {
   const mock = context.parameters.mockApi as MockApi | undefined;
-  clearWidgetStorage();
+  clearWidgetStorage(CACHE_PREFIX);
   requests.length = 0;
   if (!mock) return;
   globalThis.fetch = stubFetch(mock);
@@ -137,7 +127,7 @@ export const mockApiBeforeEach: NonNullable<Preview['beforeEach']> = (context) =
   return () => {
     globalThis.fetch = realFetch;
     setOnline(true);
-    clearWidgetStorage();
+    clearWidgetStorage(CACHE_PREFIX);
     requests.length = 0;
   };
 };

@@ -22,6 +22,7 @@ import { PbgdplQaBox } from '../../packages/widgets/src/qa-box/qa-box.js';
 import { qaListUrl } from '../../packages/widgets/src/qa-box/qa-box.request.js';
 import { catalog, FULLTEXT_URL } from './catalog.js';
 import { CACHE_PREFIX, requests, type MockRequest } from './mock-api.js';
+import { clearWidgetStorage, setOnline } from './browser-state.js';
 
 export interface QaMockApi {
   /** The published list: answered from the seed (default), empty, never answered, HTTP 500, or offline (navigator.onLine false, every request fails). */
@@ -207,17 +208,6 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
   };
 }
 
-const clearQaStorage = () => {
-  for (let i = localStorage.length - 1; i >= 0; i--) {
-    const key = localStorage.key(i);
-    if (key?.startsWith('pbgdpl:')) localStorage.removeItem(key);
-  }
-};
-
-const setOnline = (online: boolean) => {
-  if (online) delete (navigator as { onLine?: boolean }).onLine;
-  else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-};
 
 /** The first list request of a <pbgdpl-qa-box> with these args, as the widget builds it. */
 export const firstQaRequest = (args: Record<string, unknown>) => {
@@ -233,7 +223,7 @@ export const qaApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters
   const below = globalThis.fetch;
   const proto = PbgdplQaBox.prototype as unknown as Proofed;
   const realProof = proto.loadProof;
-  clearQaStorage();
+  clearWidgetStorage();
   if (mock.cached) {
     const url = firstQaRequest(args);
     const saved = new Date();
@@ -248,6 +238,6 @@ export const qaApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters
     globalThis.fetch = below;
     proto.loadProof = realProof;
     setOnline(true);
-    clearQaStorage();
+    clearWidgetStorage();
   };
 };
