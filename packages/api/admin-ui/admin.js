@@ -95,8 +95,8 @@ function sitesTable(items) {
     'table',
     {},
     el('caption', { text: 'Các trang có module PBGDPL' }),
-    row(['Trang', 'Loại', 'Lần cuối thấy', 'Lượt tải 30 ngày', 'Câu hỏi', 'Góp ý', 'Mức hài lòng (%)'], true),
-    ...items.map((s) => row([`${s.name} (${s.key})`, s.kind, s.lastSeen, s.requests30d, s.questions, s.feedback, s.satisfaction])),
+    row(['Trang', 'Loại', 'Lần cuối thấy', 'Lượt xem 30 ngày', 'Lượt xem từ địa chỉ chưa đăng ký', 'Lượt gọi dữ liệu (chưa xác thực)', 'Câu hỏi', 'Góp ý', 'Mức hài lòng (%)'], true),
+    ...items.map((s) => row([`${s.name} (${s.key})`, s.kind, s.lastSeen, s.views30d, s.viewsOtherOrigins30d, s.requests30d, s.questions, s.feedback, s.satisfaction])),
   );
 }
 

@@ -3,6 +3,7 @@ import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { openApiDocument } from '@pbgdpl/contract/openapi';
 import type { Db } from './db/database.js';
+import { isTransientDbError } from './db/transient.js';
 import { publicCache } from './http/cache.js';
 import { compress } from './http/compress.js';
 import { cors } from './http/cors.js';
@@ -17,6 +18,7 @@ import { questionRoutes } from './questions/questions.routes.js';
 import { createServices, type Services } from './services.js';
 import { siteRoutes } from './sites/sites.routes.js';
 import { challengeRoutes } from './submissions/challenge.routes.js';
+import { viewRoutes } from './usage/views.routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -58,6 +60,7 @@ export function createApp(options: AppOptions) {
   app.route('/', challengeRoutes(services));
   app.route('/', questionRoutes(services));
   app.route('/', feedbackRoutes(services));
+  app.route('/', viewRoutes(services));
   app.route('/', adminRoutes(services));
   app.all('/api/*', (c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json`));
 
@@ -87,7 +90,13 @@ export function createApp(options: AppOptions) {
       return res;
     });
   }
+  // Liveness: the process answers; it touches no database, so a database outage does not get the process restarted.
   app.get('/healthz', (c) => c.json({ ok: true, version, engine: db.engine }));
+  // Readiness: a real round trip to the database (and, for SQLite, an intact file).
+  app.get('/readyz', async (c) => {
+    const ready = await db.ready();
+    return ready.ok ? c.json({ ...ready, version, engine: db.engine }) : problem(c, 503, ready.detail);
+  });
   if (options.demoDir) app.route('/', demoRoutes(new AssetFolder(options.demoDir)));
 
   app.onError((err, c) => {
@@ -98,6 +107,10 @@ export function createApp(options: AppOptions) {
     }
     if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message);
     log(`${c.req.method} ${c.req.path} failed`, err);
+    if (isTransientDbError(err)) {
+      c.header('Retry-After', '1');
+      return problem(c, 503, 'the database is unavailable for a moment; try again');
+    }
     return problem(c, 500, 'the server failed; the error is logged');
   });
   app.notFound((c) => c.text('not found', 404));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { WebOrigin } from '@pbgdpl/contract';
@@ -26,8 +27,20 @@ const Env = z.object({
   /** Template for full-text links of seeded documents; {number} is replaced. */
   FULLTEXT_URL: z.optional(z.string()),
   SEED: z._default(z.enum(['sample', 'none']), 'sample'),
-  /** The first administrator's token (otherwise one is made and printed on first start). */
+  /** The first administrator's token, or a file holding it (otherwise one is made and written to DATA_DIR/admin-token). */
   ADMIN_TOKEN: z.optional(z.string().check(z.minLength(24, 'ADMIN_TOKEN must be at least 24 characters'))),
+  ADMIN_TOKEN_FILE: z.optional(z.string()),
+  /** A master secret the server's keys are derived from, or a file holding it (otherwise they are kept in the database). */
+  PBGDPL_SECRET: z.optional(z.string().check(z.minLength(32, 'PBGDPL_SECRET must be at least 32 characters'))),
+  PBGDPL_SECRET_FILE: z.optional(z.string()),
+  /** Open connections one address may hold; 0 for no cap (behind a proxy, cap at the proxy). */
+  MAX_CONNECTIONS_PER_ADDRESS: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
+  /** Seconds a client has to send the request headers, and the whole request with its body. */
+  HEADERS_TIMEOUT_SECONDS: Count(10, 600),
+  REQUEST_TIMEOUT_SECONDS: Count(30, 3600),
+  KEEP_ALIVE_TIMEOUT_SECONDS: Count(5, 600),
+  /** Seconds between writes of the usage counts (page views, reads) to the database. */
+  USAGE_FLUSH_SECONDS: Count(30, 3600),
   /** Extra origins whose pages may submit as the "demo" site, comma-separated. */
   DEMO_SITE_ORIGINS: z._default(z.string(), ''),
   TRUST_PROXY: Count(DEFAULT_SUBMISSION_CONFIG.trustProxy, 10),
@@ -39,9 +52,18 @@ const Env = z.object({
   RATE_LIMIT_SITE: RateLimit,
   RATE_LIMIT_CONTACT: RateLimit,
   RATE_LIMIT_LOOKUP: RateLimit,
+  RATE_LIMIT_VIEWS: RateLimit,
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/** A secret given directly or as a file (as container secrets and systemd credentials are). */
+function fromFile(name: string, direct: string | undefined, file: string | undefined, minLength: number): string | undefined {
+  if (direct || !file) return direct;
+  const value = readFileSync(file, 'utf8').trim();
+  if (value.length < minLength) throw new Error(`${name}_FILE: the secret in ${file} must be at least ${minLength} characters`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
   const e = z.parse(Env, env);
@@ -57,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
       site: parseLimit(e.RATE_LIMIT_SITE, d.limits.site),
       contact: parseLimit(e.RATE_LIMIT_CONTACT, d.limits.contact),
       lookup: parseLimit(e.RATE_LIMIT_LOOKUP, d.limits.lookup),
+      views: parseLimit(e.RATE_LIMIT_VIEWS, d.limits.views),
     },
   };
   return {
@@ -69,7 +92,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
     adminDir: resolve(packageRoot, 'admin-ui'),
     fullTextUrl: e.FULLTEXT_URL,
     seed: e.SEED,
-    adminToken: e.ADMIN_TOKEN,
+    dataDir: resolve(e.DATA_DIR),
+    usageFlushMs: Math.max(1, e.USAGE_FLUSH_SECONDS) * 1000,
+    adminToken: fromFile('ADMIN_TOKEN', e.ADMIN_TOKEN, e.ADMIN_TOKEN_FILE, 24),
+    masterSecret: fromFile('PBGDPL_SECRET', e.PBGDPL_SECRET, e.PBGDPL_SECRET_FILE, 32),
+    connections: {
+      // Behind a proxy every connection comes from the proxy's address: there the proxy caps them.
+      maxPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS ?? (e.TRUST_PROXY > 0 ? 0 : 64),
+      headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
     demoOrigins,
     submission,
   };

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { sql } from 'kysely';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,8 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrations.js';
 import { loadCatalog, seedIfEmpty } from './db/seed.js';
 import { loadQaCatalog, seedQaIfEmpty } from './db/seed-qa.js';
+import { capConnectionsPerAddress, serverTimeouts } from './http/connection-limits.js';
+import { privateDataDir, privateDatabaseFiles, writePrivateFile } from './security/private-files.js';
 import { bootstrapAdmin } from './security/staff.js';
 import { createServices } from './services.js';
 import { ensureDemoSite } from './sites/demo-site.js';
@@ -17,7 +20,20 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const config = loadConfig(process.env, packageRoot);
 const log = (m: string) => console.log(`[pbgdpl-api] ${m}`);
 
+privateDataDir(config.dataDir, log);
+const sqliteFile = /^postgres(ql)?:\/\//.test(config.databaseUrl) ? null : config.databaseUrl;
+if (sqliteFile) privateDataDir(dirname(sqliteFile), log);
 const db = openDatabase({ url: config.databaseUrl, pgSchema: config.databaseSchema });
+if (sqliteFile) privateDatabaseFiles(sqliteFile, log);
+const damage = await db.integrity?.check();
+if (damage && !damage.ok) {
+  console.error(
+    `[pbgdpl-api] the SQLite database ${config.databaseUrl} is damaged; not starting on it.\n` +
+      `  pragma quick_check: ${damage.problems.slice(0, 5).join('\n                     ')}\n` +
+      '  Restore the file (and remove its -wal and -shm files) from a backup, then start again.',
+  );
+  process.exit(1);
+}
 if (db.engine === 'postgres' && config.databaseSchema) await sql`create schema if not exists ${sql.id(config.databaseSchema)}`.execute(db.kysely);
 await migrate(db.kysely);
 const origin = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
@@ -30,11 +46,13 @@ if (config.seed === 'sample') {
   if (questions) log(`seeded ${questions} published questions and answers`);
 }
 const firstToken = await bootstrapAdmin(db.kysely, config.adminToken);
+// A token printed to the console would end up in journald and every log collector: it goes to a file only its owner can read.
+const tokenFile = firstToken && !config.adminToken ? writePrivateFile(resolve(config.dataDir, 'admin-token'), `${firstToken}\n`) : null;
 
-const services = createServices(db, config.submission);
-services.usage.start();
+const services = createServices(db, config.submission, config.masterSecret);
+services.usage.start(config.usageFlushMs);
 const app = createApp({ db, version: VERSION, embedDir: config.embedDir, demoDir: config.demoDir, adminDir: config.adminDir, services });
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config.connections) }, (info) => {
   const here = `http://${config.host}:${info.port}`;
   console.log(
     [
@@ -43,10 +61,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `  loader       ${here}/embed/v1/loader.js`,
       `  API          ${here}/api/v1/laws   (OpenAPI: ${here}/api/v1/openapi.json)`,
       `  moderation   ${here}/admin/`,
-      ...(firstToken ? [`  admin token  ${firstToken}   (shown once; keep it: docs/moderation.md)`] : []),
+      ...(tokenFile ? [`  admin token  in ${tokenFile} (readable by this user only; keep it, then delete the file: docs/moderation.md)`] : []),
     ].join('\n'),
   );
 });
+
+capConnectionsPerAddress(server as Server, config.connections.maxPerAddress);
 
 const stop = () =>
   server.close(() =>

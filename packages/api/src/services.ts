@@ -1,7 +1,7 @@
 import type { Db } from './db/database.js';
 import { SuggestIndex } from './questions/suggest.js';
 import { RateLimiter } from './security/rate-limit.js';
-import { secret } from './security/secrets.js';
+import { secretSource } from './security/secrets.js';
 import { SiteDirectory } from './sites/sites.queries.js';
 import type { ServerSecrets, SubmissionConfig, SubmissionDeps } from './submissions/pipeline.js';
 import { UsageCounter } from './usage/usage.js';
@@ -16,6 +16,8 @@ export const DEFAULT_SUBMISSION_CONFIG: SubmissionConfig = {
     site: { burst: 300, perSeconds: 12 },
     contact: { burst: 5, perSeconds: 1800 },
     lookup: { burst: 30, perSeconds: 6 },
+    // Page tokens per address: a commune office or a carrier's shared address shows many pages.
+    views: { burst: 120, perSeconds: 5 },
   },
 };
 
@@ -23,12 +25,20 @@ export interface Services extends SubmissionDeps {
   sites: SiteDirectory;
   suggestions: SuggestIndex;
   usage: UsageCounter;
+  viewSecret: () => Promise<string>;
 }
 
-/** What the routes share: the site directory, the rate limiter, the suggestion index, the secrets. */
-export function createServices(db: Db, config: SubmissionConfig = DEFAULT_SUBMISSION_CONFIG): Services {
+/**
+ * What the routes share: the site directory, the rate limiter, the suggestion index, the secrets
+ * (derived from `masterSecret` when the operator gives one, else kept in the database).
+ */
+export function createServices(db: Db, config: SubmissionConfig = DEFAULT_SUBMISSION_CONFIG, masterSecret?: string): Services {
   const sites = new SiteDirectory(db.kysely);
-  let secrets: Promise<ServerSecrets> | undefined;
+  const secret = secretSource(db.kysely, masterSecret);
+  const secrets = once(async (): Promise<ServerSecrets> => {
+    const [hmacSecret, keySecret, contactSecret] = await Promise.all([secret('altcha-hmac'), secret('altcha-key'), secret('contact-hmac')]);
+    return { hmacSecret, keySecret, contactSecret };
+  });
   return {
     db: db.kysely,
     config,
@@ -36,9 +46,16 @@ export function createServices(db: Db, config: SubmissionConfig = DEFAULT_SUBMIS
     sites,
     suggestions: new SuggestIndex(db.kysely),
     usage: new UsageCounter(db.kysely, sites),
-    secrets: () =>
-      (secrets ??= Promise.all([secret(db.kysely, 'altcha-hmac'), secret(db.kysely, 'altcha-key'), secret(db.kysely, 'contact-hmac')]).then(
-        ([hmacSecret, keySecret, contactSecret]) => ({ hmacSecret, keySecret, contactSecret }),
-      )),
+    secrets,
+    viewSecret: once(() => secret('view-token-hmac')),
   };
+}
+
+/** The first successful result of `load`, kept; a failure (the database was down) is tried again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => (kept ??= load().catch((error: unknown) => {
+    kept = undefined;
+    throw error;
+  }));
 }

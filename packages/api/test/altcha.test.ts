@@ -2,7 +2,7 @@ import { createChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, it } from 'vitest';
 import { newChallenge } from '../src/security/altcha.js';
-import { counts, easy, feedback, question, solve, useSubmitApp, type SubmitApp } from './support/submit.js';
+import { SITE, counts, easy, feedback, question, solve, useSubmitApp, type SubmitApp } from './support/submit.js';
 
 /**
  * The anti-abuse checks of the write path: the ALTCHA proof (used once, not expired, issued by this
@@ -12,7 +12,7 @@ const t = useSubmitApp();
 
 const secretsOf = (app: SubmitApp) => app.services.secrets();
 /** A challenge the way this server makes them, but with the given secrets, times and counter. */
-async function challengeWith(o: { hmacSecret: string; keySecret: string; issuedAt?: number; expiresAt?: number; counter?: number }): Promise<Challenge> {
+async function challengeWith(o: { hmacSecret: string; keySecret: string; issuedAt?: number; expiresAt?: number; counter?: number; site?: string }): Promise<Challenge> {
   const now = Math.floor(Date.now() / 1000);
   return createChallenge({
     algorithm: 'SHA-256',
@@ -20,7 +20,7 @@ async function challengeWith(o: { hmacSecret: string; keySecret: string; issuedA
     counter: o.counter ?? 7,
     deriveKey,
     expiresAt: o.expiresAt ?? now + 600,
-    data: { issuedAt: o.issuedAt ?? now },
+    data: { issuedAt: o.issuedAt ?? now, site: o.site ?? SITE },
     hmacSignatureSecret: o.hmacSecret,
     hmacKeySignatureSecret: o.keySecret,
   });
@@ -163,7 +163,7 @@ describe('minimum fill time', () => {
     const s = await secretsOf(t);
     const slow = t.withConfig(easy({ minFillSeconds: 2 }));
     const altcha = await solve(
-      await newChallenge({ ...easy().altcha, ...s }, undefined),
+      await newChallenge({ ...easy().altcha, ...s }, SITE),
     );
     await expectRefused(slow, question({ altcha }), /too quickly/);
     await new Promise((r) => setTimeout(r, 2100));

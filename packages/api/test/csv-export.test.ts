@@ -149,14 +149,14 @@ beforeAll(async () => {
       await trx.insertInto('questions').values({
         id, tracking_code: trackingCode, site_key: SITE, field_code: 'dat-dai', title: value, content: value, asker_name: value, asker_email: value,
         asker_phone: value, status: 'new', handling_unit: value, created_at: now, due_on: '2030-01-01', answer_html: value, answered_by: value,
-        answered_at: null, published: 0, published_at: null, rejected_reason: null, page_url: value, search_text: `raw ${n}`,
+        answered_at: null, published: 0, published_at: null, rejected_reason: null, page_url: value, search_text: `raw ${n}`, contact_over_limit: 0,
       }).execute();
       await insertConsent(trx, 'question', id, ['xu-ly-cau-hoi'], value, now);
       sent.push({ kind: 'question', key: trackingCode });
       const fid = randomUUID();
       await trx.insertInto('feedback').values({
         id: fid, site_key: SITE, kind: 'page', law_id: value, rating: 3, message: value, contact: value, page_url: value, status: 'replied', reply: value,
-        replied_by: value, replied_at: value, created_at: now,
+        replied_by: value, replied_at: value, created_at: now, contact_over_limit: 0,
       }).execute();
       await insertConsent(trx, 'feedback', fid, ['xu-ly-gop-y'], NOTICES.feedback.version, now);
       sent.push({ kind: 'feedback', key: fid });

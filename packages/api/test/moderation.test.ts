@@ -271,14 +271,14 @@ describe('the site report', () => {
     expect(put.status).toBe(200);
     expect(put.body.origins).toEqual([origin]);
     const before = (await json(await t.staff('GET', '/api/v1/admin/sites', undefined, t.editor))).body.items.find((s: any) => s.key === key);
-    expect(before).toMatchObject({ questions: 0, feedback: 0, ratings: 0, satisfaction: null, requests30d: 0, lastSeen: null });
+    expect(before).toMatchObject({ questions: 0, feedback: 0, ratings: 0, satisfaction: null, requests30d: 0, lastSeen: null, views30d: 0, lastRequested: null });
 
     for (let i = 0; i < 2; i++) {
-      const res = await t.post('/api/v1/questions', question({ site: key, name: '', email: '', altcha: await t.altcha() }), { origin });
+      const res = await t.post('/api/v1/questions', question({ site: key, name: '', email: '', altcha: await t.altcha(key) }), { origin });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     for (const rating of [5, 4, 3, 1, 4, 2, 5]) {
-      const res = await t.post('/api/v1/feedback', feedback({ site: key, kind: 'page', document: undefined, rating, altcha: await t.altcha() }), { origin });
+      const res = await t.post('/api/v1/feedback', feedback({ site: key, kind: 'page', document: undefined, rating, altcha: await t.altcha(key) }), { origin });
       expect(res.status, await res.clone().text()).toBe(201);
     }
     // Widgets on the site read: laws, meta, the Q&A; a site that is not registered is not counted.
@@ -286,6 +286,13 @@ describe('the site report', () => {
       expect((await t.request(`${path}?site=${key}`)).status).toBe(200);
     }
     expect((await t.request('/api/v1/laws?site=khong-dang-ky')).status).toBe(200);
+    // Three page views the loader reported from the site's origin, and one from elsewhere.
+    const view = async (from: string) => {
+      const { token } = await (await t.request(`/api/v1/views/token?site=${key}`, { headers: { Origin: from } })).json();
+      const res = await t.request('/api/v1/views', { method: 'POST', headers: { Origin: from, 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify({ token, path: '/', widgets: ['latest-laws'] }) });
+      expect(res.status, await res.text()).toBe(204);
+    };
+    for (const from of [origin, origin, origin, 'https://ban-sao.example']) await view(from);
     await t.services.usage.flush();
 
     const report = (await json(await t.staff('GET', '/api/v1/admin/sites', undefined, t.editor))).body.items;
@@ -293,6 +300,9 @@ describe('the site report', () => {
     expect(row).toEqual({
       key, name: 'Xã Báo Cáo', kind: 'ubnd-xa',
       lastSeen: new Date().toISOString().slice(0, 10),
+      views30d: 3,
+      viewsOtherOrigins30d: 1,
+      lastRequested: new Date().toISOString().slice(0, 10),
       requests30d: 5,
       questions: 2,
       feedback: 7,

@@ -74,10 +74,12 @@ describe('GET /api/v1/openapi.json', () => {
       if (schema.$ref) expect(resolve(doc, schema.$ref), schema.$ref).toBeTypeOf('object');
       // The documents of this API are named components, not inline copies.
       if (operationId in bodies) expect(schema.$ref).toMatch(/^#\/components\/schemas\/\w+$/);
+    } else if (route.status === 204) {
+      expect(ok.content, `${operationId}: no content`).toBeUndefined();
     } else {
       expect(ok.content[route.produces ?? 'application/octet-stream'], `${operationId}: ${route.produces}`).toBeTruthy();
     }
-    if (route.body) expect(op.requestBody?.content?.['application/json']?.schema, `${operationId}: request body`).toBeTypeOf('object');
+    if (route.body) expect(op.requestBody?.content?.[route.consumes ?? 'application/json']?.schema, `${operationId}: request body`).toBeTypeOf('object');
     expect(op.responses['400'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
     if (route.params) expect(op.responses['404'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
     if (route.cache === 'public') expect(op.responses['304']).toBeTruthy();

@@ -37,6 +37,8 @@ export const AdminQuestion = z.object({
   published: z.boolean(),
   rejectedReason: z.nullable(z.string()),
   pageUrl: z.nullable(z.string()),
+  /** Its e-mail or phone was given more often than the per-contact limit allows: check before writing to it. */
+  contactOverLimit: z.boolean(),
   consent: ConsentRecord,
 });
 export type AdminQuestion = z.infer<typeof AdminQuestion>;
@@ -86,6 +88,8 @@ export const AdminFeedback = z.object({
   repliedBy: z.nullable(z.string()),
   repliedAt: z.nullable(z.string()),
   createdAt: z.string(),
+  /** Its contact was given more often than the per-contact limit allows: check before writing to it. */
+  contactOverLimit: z.boolean(),
   consent: ConsentRecord,
 });
 export type AdminFeedback = z.infer<typeof AdminFeedback>;
@@ -128,8 +132,15 @@ export const SiteReport = z.object({
   key: Code,
   name: z.string(),
   kind: z.string(),
-  /** Last day a widget on this site asked the API for something. */
+  /** Last day the loader reported a page view, with a valid page token, from one of the site's origins. */
   lastSeen: z.nullable(z.string()),
+  /** Such page views in the last 30 days. */
+  views30d: z.number(),
+  /** Page views reported in 30 days from origins the site did not register: kept apart, not counted above. */
+  viewsOtherOrigins30d: z.number(),
+  /** Last day an API read named the site with `?site=` (unverified: anyone can send one). */
+  lastRequested: z.nullable(z.string()),
+  /** Such reads in the last 30 days (unverified). */
   requests30d: z.number(),
   questions: z.number(),
   feedback: z.number(),

@@ -8,4 +8,5 @@ export { ConsentPurpose } from './consent.js';
 export * from './sites.js';
 export * from './submissions.js';
 export * from './admin.js';
+export * from './views.js';
 export * from './routes.js';

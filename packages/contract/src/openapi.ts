@@ -69,7 +69,9 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
   for (const [operationId, route] of Object.entries(routes as Record<string, RouteSpec>)) {
     const ok = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
-      [ok]: route.response
+      [ok]: ok === '204'
+        ? { description: 'No content' }
+        : route.response
         ? { description: 'OK', content: { 'application/json': { schema: schemaRef(route.response) } } }
         : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: { schema: { type: 'string' } } } },
       '400': problemResponse('The request is malformed; `errors` says which parameter or field and why.'),
@@ -106,7 +108,7 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
       parameters,
       ...(route.auth ? { security: [{ staffToken: [] }] } : {}),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, 'input') } } } }
+        ? { requestBody: { required: true, content: { [route.consumes ?? 'application/json']: { schema: schemaRef(route.body, 'input') } } } }
         : {}),
       responses,
     };

@@ -13,6 +13,7 @@ import {
   ChallengeQuery, FeedbackInput, FeedbackReceipt, QuestionInput, QuestionPage, QuestionQuery, QuestionReceipt, QuestionStatusView,
   SuggestQuery, Suggestions,
 } from './submissions.js';
+import { PageViewReport, ViewToken, ViewTokenQuery } from './views.js';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -23,6 +24,8 @@ export interface RouteSpec {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
+  /** Media type of the body; application/json unless said. */
+  consumes?: string;
   /** JSON response; omitted for CSV and other bodies described by `produces`. */
   response?: z.ZodMiniType;
   produces?: string;
@@ -85,6 +88,16 @@ export const routes = {
     method: 'get', path: '/api/v1/questions/{code}', tags: ['questions'], cache: 'none',
     summary: 'Status and answer of a question, by its tracking code.',
     params: TrackingParams, response: QuestionStatusView,
+  },
+  getViewToken: {
+    method: 'get', path: '/api/v1/views/token', tags: ['usage'], cache: 'none',
+    summary: 'A signed token for one page view, valid a few minutes; the loader asks for it after the widgets have rendered.',
+    query: ViewTokenQuery, response: ViewToken,
+  },
+  reportView: {
+    method: 'post', path: '/api/v1/views', tags: ['usage'], status: 204, consumes: 'text/plain',
+    summary: 'The loader\'s report of one page view: the token, the page\'s path and the widgets that rendered, as JSON sent as text/plain (no preflight, no cookie). Counted once per token, apart when the Origin is not registered for the site.',
+    body: PageViewReport,
   },
   sendFeedback: {
     method: 'post', path: '/api/v1/feedback', tags: ['feedback'], status: 201, submission: true,

@@ -147,4 +147,4 @@ export const FeedbackReceipt = z.object({ id: z.string(), receivedAt: z.string()
 export type FeedbackReceipt = z.infer<typeof FeedbackReceipt>;
 
 /** The ALTCHA challenge a form solves before sending. */
-export const ChallengeQuery = z.strictObject({ site: z.optional(Code) });
+export const ChallengeQuery = z.strictObject({ site: Code });

@@ -8,6 +8,7 @@
  */
 import { PLACEHOLDER_ATTRIBUTES } from '@pbgdpl/widgets/placeholder-attributes';
 import { firstRequest, type Prefetch } from '@pbgdpl/widgets/prefetch';
+import { apiUrl } from '@pbgdpl/widgets/api-url';
 
 interface WidgetChunk {
   /** Entry chunk, relative to this script. */
@@ -92,6 +93,23 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
       }
     }
     load(name);
+    track(el);
+  };
+
+  // Once per page view, after the widgets rendered: a page token, then the report (path and
+  // widgets), without cookies. The Department of Justice counts coverage from these.
+  const shown: Element[] = [];
+  const track = (el: Element) => shown.push(el) === 1 && config.site && setTimeout(report, 1000);
+  const report = async () => {
+    const widgets = await Promise.race([
+      Promise.all(shown.map((el) => customElements.whenDefined(el.localName).then(() => (el as Element & { updateComplete: unknown }).updateComplete).then(() => el.localName.slice(7)))),
+      new Promise<string[]>((r) => setTimeout(r, 15000, [])),
+    ]);
+    const res = await fetch(apiUrl(api, '/api/v1/views/token', { site: config.site }), { credentials: 'omit' });
+    const { token, registered } = (await res.json()) as { token?: string; registered?: boolean | null };
+    if (!res.ok) return warn(`the site key "${config.site}" is not registered with the province's API ${api}`);
+    if (registered === false) warn(`${location.origin} is not registered for the site "${config.site}": the widgets show, but questions and feedback cannot be sent; ask the Department of Justice to register this origin`);
+    if (widgets.length) fetch(apiUrl(api, '/api/v1/views', {}), { method: 'POST', body: JSON.stringify({ token, path: location.pathname.slice(0, 300), widgets: [...new Set(widgets)] }), mode: 'no-cors', credentials: 'omit', keepalive: true });
   };
 
   const scan = (root: ParentNode = document) => {

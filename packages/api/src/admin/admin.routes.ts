@@ -159,6 +159,7 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
       reply: r.reply,
       repliedBy: r.replied_by,
       repliedAt: r.replied_at,
+      contactOverLimit: Number(r.contact_over_limit) === 1,
       createdAt: r.created_at,
       consent: {
         purposes: JSON.parse(byId.get(r.id)?.purposes ?? '[]'),

@@ -3,15 +3,28 @@ import type { Tables } from '../db/schema.js';
 import { listSites } from '../sites/sites.queries.js';
 
 /**
- * For the Department of Justice: which registered sites carry the module (last day a widget there
- * asked for data, requests in 30 days), what came from them, and their satisfaction figure.
+ * For the Department of Justice: which registered sites carry the module (the last day the loader
+ * reported a page view with a valid page token from one of the site's origins, such views in 30
+ * days, views reported from other origins kept apart, and the unverified reads that merely name
+ * the site), what came from them, and their satisfaction figure.
  */
 export async function siteReports(db: Kysely<Tables>) {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  const [sites, usage, lastSeen, questions, feedback] = await Promise.all([
+  const viewsBy = (registered: number) =>
+    db
+      .selectFrom('page_views_daily')
+      .select(['site_key', (eb) => eb.fn.sum<number>('views').as('views'), (eb) => eb.fn.max('day').as('day')])
+      .where('registered', '=', registered)
+      .where('day', '>=', since)
+      .groupBy('site_key')
+      .execute();
+  const [sites, usage, lastRequested, views, elsewhere, lastSeen, questions, feedback] = await Promise.all([
     listSites(db),
     db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.sum<number>('hits').as('hits')]).where('day', '>=', since).groupBy('site_key').execute(),
     db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.max('day').as('day')]).groupBy('site_key').execute(),
+    viewsBy(1),
+    viewsBy(0),
+    db.selectFrom('page_views_daily').select(['site_key', (eb) => eb.fn.max('day').as('day')]).where('registered', '=', 1).groupBy('site_key').execute(),
     db.selectFrom('questions').select(['site_key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('site_key').execute(),
     db
       .selectFrom('feedback')
@@ -24,7 +37,7 @@ export async function siteReports(db: Kysely<Tables>) {
       .execute(),
   ]);
   const by = <T extends { site_key: string }>(rows: T[]) => new Map(rows.map((r) => [r.site_key, r]));
-  const u = by(usage), l = by(lastSeen), q = by(questions), f = by(feedback);
+  const u = by(usage), r = by(lastRequested), v = by(views), o = by(elsewhere), l = by(lastSeen), q = by(questions), f = by(feedback);
   return sites.map((s) => {
     const ratings = Number(f.get(s.key)?.n ?? 0);
     const satisfied = Number(f.get(s.key)?.satisfied ?? 0);
@@ -33,6 +46,9 @@ export async function siteReports(db: Kysely<Tables>) {
       name: s.name,
       kind: s.kind,
       lastSeen: (l.get(s.key)?.day as string | undefined) ?? null,
+      views30d: Number(v.get(s.key)?.views ?? 0),
+      viewsOtherOrigins30d: Number(o.get(s.key)?.views ?? 0),
+      lastRequested: (r.get(s.key)?.day as string | undefined) ?? null,
       requests30d: Number(u.get(s.key)?.hits ?? 0),
       questions: Number(q.get(s.key)?.n ?? 0),
       feedback: ratings,

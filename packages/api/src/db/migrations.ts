@@ -203,6 +203,31 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('altcha_used_expires').on('altcha_used').column('expires_at').execute();
     },
   },
+  '0005_contact_limit_and_page_views': {
+    async up(db: Kysely<any>) {
+      for (const table of ['questions', 'feedback']) {
+        await db.schema.alterTable(table).addColumn('contact_over_limit', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      }
+      await db.schema
+        .createTable('page_views_daily')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('site_key', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('widgets', 'text', (c) => c.notNull())
+        .addColumn('registered', 'integer', (c) => c.notNull())
+        .addColumn('views', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('page_views_daily_pk', ['day', 'site_key', 'origin', 'path', 'widgets', 'registered'])
+        .execute();
+      await db.schema.createIndex('page_views_by_site').on('page_views_daily').columns(['site_key', 'day']).execute();
+      await db.schema
+        .createTable('view_tokens_used')
+        .addColumn('nonce', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('view_tokens_used_expires').on('view_tokens_used').column('expires_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -219,10 +244,4 @@ export async function migrate(db: Kysely<any>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-}
-
-export async function integrityCheck(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<string> {
-  if (engine !== 'sqlite') return 'ok';
-  const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
-  return rows.map((r) => r.integrity_check).join('; ');
 }

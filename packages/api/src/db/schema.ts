@@ -102,6 +102,8 @@ export interface QuestionTable {
   page_url: string | null;
   /** foldVietnamese() of title, question and answer: what search and suggestions match. */
   search_text: string;
+  /** 1 when its contact was given more often than the per-contact limit: nobody writes to it unchecked. */
+  contact_over_limit: number;
 }
 
 export interface QuestionCitationTable {
@@ -126,6 +128,7 @@ export interface FeedbackTable {
   replied_by: string | null;
   replied_at: string | null;
   created_at: string;
+  contact_over_limit: number;
 }
 
 /** Proof of consent: purposes (JSON array), the notice version shown, and when. */
@@ -180,6 +183,25 @@ export interface UsageTable {
   hits: number;
 }
 
+/** Page views the loader reported with a page token, per day, page and the widgets it showed. */
+export interface PageViewTable {
+  day: string;
+  site_key: string;
+  origin: string;
+  path: string;
+  /** The widgets that rendered, sorted, comma-separated. */
+  widgets: string;
+  /** 1 when the origin is registered for the site; views from other origins are kept apart. */
+  registered: number;
+  views: number;
+}
+
+/** Page tokens already counted, until they expire: each token counts one view. */
+export interface ViewTokenUsedTable {
+  nonce: string;
+  expires_at: number;
+}
+
 export interface SubmissionTables {
   secrets: SecretTable;
   sites: SiteTable;
@@ -192,4 +214,6 @@ export interface SubmissionTables {
   staff_tokens: StaffTokenTable;
   audit_log: AuditTable;
   usage_daily: UsageTable;
+  page_views_daily: PageViewTable;
+  view_tokens_used: ViewTokenUsedTable;
 }

@@ -60,6 +60,7 @@ export async function seedQaIfEmpty(db: Db, catalog: QaCatalog, siteKey: string)
           published_at: answered,
           rejected_reason: null,
           page_url: null,
+          contact_over_limit: 0,
           search_text: questionSearchText({ title: q.title, content: q.content, answer_html: q.answerHtml }),
         })
         .execute();

@@ -23,7 +23,7 @@ export function feedbackRoutes(deps: SubmissionDeps) {
         const law = await db.selectFrom('laws').select('id').where('id', '=', f.document).executeTakeFirst();
         return law ? [] : [{ path: 'document', code: 'unknown_value', message: `no legal document "${f.document}"` }];
       },
-      store: async (trx, f, site, now) => {
+      store: async (trx, f, site, now, marks) => {
         const id = randomUUID();
         await trx
           .insertInto('feedback')
@@ -42,6 +42,7 @@ export function feedbackRoutes(deps: SubmissionDeps) {
             replied_by: null,
             replied_at: null,
             created_at: now.toISOString(),
+            contact_over_limit: marks.contactOverLimit ? 1 : 0,
           })
           .execute();
         await insertConsent(trx, 'feedback', id, f.consents, f.noticeVersion, now.toISOString());

@@ -2,13 +2,20 @@ import type { Context } from 'hono';
 import { LIMITS } from '@pbgdpl/contract';
 import { HTTPException } from 'hono/http-exception';
 
+const TYPES = {
+  json: { pattern: /^application\/json\s*(;|$)/i, say: 'application/json' },
+  /** A beacon's JSON goes as text/plain: a simple request, so the browser sends no preflight. */
+  'json-as-text': { pattern: /^(application\/json|text\/plain)\s*(;|$)/i, say: 'text/plain or application/json' },
+};
+
 /**
- * The request body as JSON: 415 unless it says application/json, 413 past the limit (counted
- * while reading, so a lying Content-Length does not help), 400 when it does not parse or holds U+0000.
+ * The request body as JSON: 415 unless it says application/json (or, for beacons, text/plain),
+ * 413 past the limit (counted while reading, so a lying Content-Length does not help), 400 when it
+ * does not parse or holds U+0000.
  */
-export async function jsonBody(c: Context, maxBytes = LIMITS.body): Promise<unknown> {
+export async function jsonBody(c: Context, maxBytes = LIMITS.body, accept: keyof typeof TYPES = 'json'): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) throw new HTTPException(415, { message: 'send the body as application/json' });
+  if (!TYPES[accept].pattern.test(type)) throw new HTTPException(415, { message: `send the body as ${TYPES[accept].say}` });
   const declared = Number(c.req.header('Content-Length') ?? 0);
   if (declared > maxBytes) throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
   const reader = c.req.raw.body?.getReader();

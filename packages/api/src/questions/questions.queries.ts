@@ -134,6 +134,7 @@ export async function toAdmin(db: Db, rows: QuestionTable[]): Promise<AdminQuest
       published: Number(r.published) === 1,
       rejectedReason: r.rejected_reason,
       pageUrl: r.page_url,
+      contactOverLimit: Number(r.contact_over_limit) === 1,
       consent: {
         purposes: c ? (JSON.parse(c.purposes) as AdminQuestion['consent']['purposes']) : [],
         noticeVersion: c?.notice_version ?? '',

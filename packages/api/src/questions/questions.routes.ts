@@ -87,7 +87,7 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
         const field = await database.selectFrom('fields').select('code').where('code', '=', q.field).executeTakeFirst();
         return field ? [] : [{ path: 'field', code: 'unknown_value', message: `unknown field "${q.field}"` }];
       },
-      store: async (trx, q, site, now) => {
+      store: async (trx, q, site, now, marks) => {
         const id = randomUUID();
         const trackingCode = newTrackingCode();
         const dueOn = addWorkingDays(now, site.answerDays);
@@ -115,6 +115,7 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
             rejected_reason: null,
             page_url: q.pageUrl ?? null,
             search_text: questionSearchText({ title: q.title, content: q.content }),
+            contact_over_limit: marks.contactOverLimit ? 1 : 0,
           })
           .execute();
         await insertConsent(trx, 'question', id, q.consents, q.noticeVersion, now.toISOString());

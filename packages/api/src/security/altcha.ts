@@ -14,7 +14,8 @@ export interface AltchaOptions {
   ttlSeconds: number;
 }
 
-export async function newChallenge(o: AltchaOptions & AltchaSecrets, site: string | undefined): Promise<Challenge> {
+/** A challenge for one site's forms: its proof is good for that site only. */
+export async function newChallenge(o: AltchaOptions & AltchaSecrets, site: string): Promise<Challenge> {
   const now = Math.floor(Date.now() / 1000);
   return createChallenge({
     algorithm: 'SHA-256',
@@ -22,8 +23,8 @@ export async function newChallenge(o: AltchaOptions & AltchaSecrets, site: strin
     counter: randomInt(o.minCounter, o.maxCounter),
     deriveKey,
     expiresAt: now + o.ttlSeconds,
-    // Signed with the challenge: when it was issued, for the minimum fill time.
-    data: { issuedAt: now, ...(site ? { site } : {}) },
+    // Signed with the challenge: when it was issued (for the minimum fill time) and for which site.
+    data: { issuedAt: now, site },
     hmacSignatureSecret: o.hmacSecret,
     hmacKeySignatureSecret: o.keySecret,
   });
@@ -31,10 +32,10 @@ export async function newChallenge(o: AltchaOptions & AltchaSecrets, site: strin
 
 export type AltchaCheck =
   | { ok: true; signature: string; issuedAt: number; expiresAt: number }
-  | { ok: false; reason: 'malformed' | 'expired' | 'forged' | 'wrong' };
+  | { ok: false; reason: 'malformed' | 'expired' | 'forged' | 'wrong' | 'other_site' };
 
-/** Checks a payload as the altcha widget sends it: base64 of { challenge, solution }. */
-export async function checkAltcha(o: AltchaSecrets, payload: string): Promise<AltchaCheck> {
+/** Checks a payload as the altcha widget sends it (base64 of { challenge, solution }) for a submission to `site`. */
+export async function checkAltcha(o: AltchaSecrets, payload: string, site: string): Promise<AltchaCheck> {
   let parsed: { challenge?: Challenge; solution?: Solution };
   try {
     parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
@@ -57,5 +58,6 @@ export async function checkAltcha(o: AltchaSecrets, payload: string): Promise<Al
   const issuedAt = Number(challenge.parameters.data?.issuedAt);
   // Every challenge this server signs says when it was issued; one that does not is not ours.
   if (!Number.isFinite(issuedAt)) return { ok: false, reason: 'forged' };
+  if (challenge.parameters.data?.site !== site) return { ok: false, reason: 'other_site' };
   return { ok: true, signature: challenge.signature, issuedAt, expiresAt: Number(challenge.parameters.expiresAt) };
 }

@@ -1,26 +1,43 @@
 import type { Context } from 'hono';
+import { isIPv4, isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 /**
  * The address to rate-limit by. X-Forwarded-For is believed only for the number of proxies the
  * operator says are in front (TRUST_PROXY): anyone can write that header, so with 0 it is ignored,
- * and with 1 only the entry the proxy itself appended counts. IPv6 addresses are limited per /64.
+ * and with 1 only the entry the proxy itself appended counts. Every spelling of one address is one
+ * key (ports, brackets, zone ids and IPv4-mapped IPv6 removed), and IPv6 addresses count per /64.
  */
 export function clientIp(c: Context, trustedProxies: number): string {
-  let ip = '';
+  let socket = '';
   try {
-    ip = getConnInfo(c).remote.address ?? '';
+    socket = getConnInfo(c).remote.address ?? '';
   } catch {
-    ip = ''; // app.request() in tests has no socket
+    socket = ''; // app.request() in tests has no socket
   }
+  let ip = normaliseAddress(socket);
   if (trustedProxies > 0) {
     const chain = (c.req.header('X-Forwarded-For') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const candidate = chain[chain.length - trustedProxies];
-    if (candidate) ip = candidate;
+    const forwarded = normaliseAddress(chain[chain.length - trustedProxies] ?? '');
+    if (forwarded) ip = forwarded;
   }
-  ip = ip.replace(/^::ffff:(?=\d+\.)/i, '');
-  if (ip.includes(':')) ip = network64(ip) ?? ip;
+  if (ip && isIPv6(ip)) ip = network64(ip) ?? ip;
   return ip || 'unknown';
+}
+
+/**
+ * One address as proxies and sockets write it, in one spelling, or '' when it is not an address:
+ * "203.0.113.7:5123" → "203.0.113.7", "[2001:db8::1]:443" → "2001:db8::1", "::ffff:203.0.113.7" → "203.0.113.7".
+ */
+export function normaliseAddress(raw: string): string {
+  let a = raw.trim().replace(/^"|"$/g, '');
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(a);
+  if (bracketed) a = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  a = a.replace(/%.*$/, '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (isIPv4(a)) return a;
+  if (!isIPv6(a)) return '';
+  return a.toLowerCase();
 }
 
 /**
@@ -32,7 +49,7 @@ export function clientIp(c: Context, trustedProxies: number): string {
 function network64(ip: string): string | null {
   let host: string;
   try {
-    host = new URL(`http://[${ip.replace(/%.*$/, '')}]/`).hostname.slice(1, -1);
+    host = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
   } catch {
     return null;
   }

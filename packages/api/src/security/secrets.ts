@@ -1,12 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../db/schema.js';
 
+export type SecretSource = (name: string) => Promise<string>;
+
 /**
- * A server secret kept in the database, made on first use: every instance behind a load balancer
- * shares it, and it survives restarts (ALTCHA challenges and contact keys stay valid).
+ * Where the server's secrets (ALTCHA keys, the contact HMAC key, the page-token key) come from.
+ * With a master secret (PBGDPL_SECRET or PBGDPL_SECRET_FILE) each is derived from it and none is
+ * written anywhere: a copy of the database alone does not give them away. Without one, each is
+ * made on first use and kept in the database, so every instance behind a load balancer shares
+ * it and it survives restarts.
  */
-export async function secret(db: Kysely<Tables>, name: string): Promise<string> {
+export function secretSource(db: Kysely<Tables>, master?: string): SecretSource {
+  if (master) return async (name) => Buffer.from(hkdfSync('sha256', master, 'pbgdpl', `secret:${name}`, 32)).toString('base64url');
+  return (name) => storedSecret(db, name);
+}
+
+async function storedSecret(db: Kysely<Tables>, name: string): Promise<string> {
   const found = await db.selectFrom('secrets').select('value').where('name', '=', name).executeTakeFirst();
   if (found) return found.value;
   await db

@@ -50,23 +50,57 @@ export async function putSite(db: Kysely<Tables>, s: SiteWrite): Promise<Site> {
 }
 
 /**
- * Origins of every registered site, for CORS preflights (which do not say the site) and the usage
- * counter (which counts registered keys only). Re-read at most every 30 s.
+ * Origins of every registered site, for CORS preflights (which do not say the site), for refusing a
+ * write from an unknown origin before its body is read, and for the usage counter (which counts
+ * registered keys only). Re-read at most every 30 s, and at once (at most once a second) when an
+ * origin is not in it, so a site registered a moment ago is not refused.
  */
 export class SiteDirectory {
-  private cache: { at: number; origins: Set<string>; keys: Set<string> } | null = null;
+  private cache: { at: number; origins: Set<string>; keys: Set<string>; bySite: Map<string, Set<string>> } | null = null;
+  private reading: Promise<void> | null = null;
 
   constructor(private readonly db: Kysely<Tables>) {}
 
   async snapshot() {
-    if (!this.cache || Date.now() - this.cache.at > 30_000) {
-      const sites = await listSites(this.db);
-      this.cache = { at: Date.now(), origins: new Set(sites.flatMap((s) => s.origins)), keys: new Set(sites.map((s) => s.key)) };
-    }
-    return this.cache;
+    if (!this.cache || Date.now() - this.cache.at > 30_000) await this.reload();
+    return this.cache!;
+  }
+
+  knowsOrigin(origin: string): Promise<boolean> {
+    if (!origin) return Promise.resolve(false);
+    return this.knows((c) => c.origins.has(origin));
+  }
+
+  knowsSite(key: string): Promise<boolean> {
+    return this.knows((c) => c.keys.has(key));
+  }
+
+  /** Whether `origin` is registered for the site `key`. */
+  originOf(key: string, origin: string): Promise<boolean> {
+    return this.knows((c) => c.bySite.get(key)?.has(origin) === true);
+  }
+
+  private async knows(test: (cache: NonNullable<SiteDirectory['cache']>) => boolean): Promise<boolean> {
+    if (test(await this.snapshot())) return true;
+    if (Date.now() - this.cache!.at > 1000) await this.reload();
+    return test(this.cache!);
   }
 
   invalidate() {
     this.cache = null;
+  }
+
+  private reload() {
+    this.reading ??= listSites(this.db)
+      .then((sites) => {
+        this.cache = {
+          at: Date.now(),
+          origins: new Set(sites.flatMap((s) => s.origins)),
+          keys: new Set(sites.map((s) => s.key)),
+          bySite: new Map(sites.map((s) => [s.key, new Set(s.origins)])),
+        };
+      })
+      .finally(() => (this.reading = null));
+    return this.reading;
   }
 }

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { routes } from '@pbgdpl/contract';
 import { honoPath } from '../http/paths.js';
-import { parseOrThrow, queryOf } from '../http/validate.js';
+import { InputError, parseOrThrow, queryOf } from '../http/validate.js';
 import { newChallenge } from '../security/altcha.js';
 import type { SubmissionDeps } from './pipeline.js';
 
-export function challengeRoutes({ db, config, secrets }: SubmissionDeps) {
+export function challengeRoutes({ db, config, secrets, sites }: SubmissionDeps) {
   const app = new Hono();
   let sweptAt = 0;
   app.get(honoPath(routes.getChallenge.path), async (c) => {
     const { site } = parseOrThrow(routes.getChallenge.query, queryOf(c));
+    if (!(await sites.knowsSite(site))) {
+      throw new InputError([{ path: 'site', code: 'unknown_site', message: `no site "${site}" is registered` }]);
+    }
     // Used proofs only need keeping until they expire; sweep now and then.
     if (Date.now() - sweptAt > 60_000) {
       sweptAt = Date.now();

@@ -11,7 +11,7 @@ import { checkAltcha, type AltchaOptions, type AltchaSecrets } from '../security
 import { clientIp } from '../security/client-ip.js';
 import { contactKey } from '../security/contact-key.js';
 import type { Limit, RateLimiter } from '../security/rate-limit.js';
-import { getSite } from '../sites/sites.queries.js';
+import { getSite, type SiteDirectory } from '../sites/sites.queries.js';
 
 export interface SubmissionConfig {
   altcha: AltchaOptions;
@@ -19,7 +19,7 @@ export interface SubmissionConfig {
   minFillSeconds: number;
   /** How many proxies in front may be believed about X-Forwarded-For. */
   trustProxy: number;
-  limits: { ip: Limit; site: Limit; contact: Limit; lookup: Limit };
+  limits: { ip: Limit; site: Limit; contact: Limit; lookup: Limit; views: Limit };
 }
 
 export interface ServerSecrets extends AltchaSecrets {
@@ -29,6 +29,7 @@ export interface ServerSecrets extends AltchaSecrets {
 export interface SubmissionDeps {
   db: Kysely<Tables>;
   limiter: RateLimiter;
+  sites: SiteDirectory;
   config: SubmissionConfig;
   secrets: () => Promise<ServerSecrets>;
 }
@@ -41,18 +42,24 @@ interface Guarded {
   noticeVersion: string;
 }
 
+/** What the pipeline learnt about a submission that the stored row must say. */
+export interface SubmissionMarks {
+  /** Its contact was given more often than the per-contact limit allows (it is stored all the same). */
+  contactOverLimit: boolean;
+}
+
 export interface SubmissionSpec<I extends Guarded> {
   scope: string;
   schema: z.ZodMiniType<I, unknown>;
   notice: Notice;
-  /** Contacts in the submission, to rate-limit by (as HMACs). */
+  /** Contacts in the submission, to count by (as HMACs). */
   contacts(input: I): string[];
   /** Rules of the site the form is on (which contacts are required, …). */
   siteRules?(input: I, site: Site): FieldError[];
   /** Rules that need the database (the field exists, the document exists). */
   exists?(db: Kysely<Tables>, input: I): Promise<FieldError[]>;
   /** Writes the submission inside the transaction; returns the response to give (and to replay). */
-  store(trx: Transaction<Tables>, input: I, site: Site, now: Date): Promise<{ status: 201; body: unknown; location?: string }>;
+  store(trx: Transaction<Tables>, input: I, site: Site, now: Date, marks: SubmissionMarks): Promise<{ status: 201; body: unknown; location?: string }>;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -60,36 +67,44 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 // Always with its code, path or not: the widgets' sender tells "too_fast" (wait, send again) from the rest by it.
 const refused = (detail: string, path = '', code = 'refused') => new ProblemError(400, detail, [{ path, code, message: detail }]);
 
+const PROOF_REFUSALS = {
+  malformed: 'the anti-spam check is malformed',
+  expired: 'the anti-spam check expired; send again',
+  forged: 'the anti-spam check was not issued by this server',
+  wrong: 'the anti-spam check failed',
+  other_site: 'the anti-spam check was issued for another site; send again',
+} as const;
+
+const tooMany = (wait: number) =>
+  new ProblemError(429, `too many submissions; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
+
 /**
- * The one path from a citizen's form to a database row: validate, check the site and the page's
- * origin, rate-limit (by address, site and contact), make it exactly-once with the
- * Idempotency-Key, check the honeypot, the fill time and the ALTCHA proof (each used once), then
- * write everything in one transaction and answer 201 only after it has committed.
+ * The one path from a citizen's form to a database row. Cheap checks come before anything that
+ * costs a budget: the page's origin (before the body is read), the body, the site, then the ALTCHA
+ * proof (signature, expiry, site, fill time, not used before); only a request that carries a valid
+ * proof spends from the per-address and per-site allowances. The Idempotency-Key makes it
+ * exactly-once; the proof is spent and everything written in one transaction, and 201 is answered
+ * only after it has committed. The per-contact count never refuses: whoever knows a citizen's
+ * e-mail could otherwise lock that citizen out. A contact over its limit is stored marked instead.
  */
 export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps, spec: SubmissionSpec<I>): Promise<Response> {
   const { db, limiter, config } = deps;
-  const secrets = await deps.secrets();
+  const origin = c.req.header('Origin') ?? '';
+  if (!(await deps.sites.knowsOrigin(origin))) throw notFromSite(origin);
   const input = parseOrThrow(spec.schema, await jsonBody(c));
 
   const site = await getSite(db, input.site);
   if (!site) throw new ProblemError(400, `no site "${input.site}" is registered`, [{ path: 'site', code: 'unknown_site', message: 'unknown site key' }]);
-  const origin = c.req.header('Origin') ?? '';
-  if (!site.origins.includes(origin)) {
-    throw new ProblemError(403, `submissions for "${site.key}" are accepted only from its registered origins; ${origin || 'no Origin header'} is not one`);
-  }
+  if (!site.origins.includes(origin)) throw notFromSite(origin, site.key);
 
-  const contacts = spec.contacts(input).filter(Boolean);
-  const buckets: [string, Limit][] = [
-    [`ip:${clientIp(c, config.trustProxy)}`, config.limits.ip],
-    [`site:${site.key}`, config.limits.site],
-    ...contacts.map((ct): [string, Limit] => [`contact:${contactKey(secrets.contactSecret, ct)}`, config.limits.contact]),
-  ];
-  for (const [key, limit] of buckets) {
-    const wait = limiter.take(key, limit);
-    if (wait > 0) {
-      throw new ProblemError(429, `too many submissions; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
-    }
-  }
+  const key = c.req.header('Idempotency-Key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw refused('Idempotency-Key must be 8–100 letters, digits or - _ . :', 'Idempotency-Key', 'invalid_key');
+  if (input.website) throw refused('the submission was refused', '', 'refused');
+
+  const secrets = await deps.secrets();
+  const proof = await checkAltcha(secrets, input.altcha, site.key);
+  if (!proof.ok) throw new ProblemError(400, PROOF_REFUSALS[proof.reason], [{ path: 'altcha', code: `altcha_${proof.reason}`, message: PROOF_REFUSALS[proof.reason] }]);
+  if (Date.now() / 1000 - proof.issuedAt < config.minFillSeconds) throw refused('the form was sent too quickly; wait a moment and send again', '', 'too_fast');
 
   const { notice } = spec;
   if (input.noticeVersion !== notice.version) throw refused(`the privacy notice changed; reload the page to see version ${notice.version}`, 'noticeVersion', 'stale_notice');
@@ -103,8 +118,6 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
   const ruleErrors = [...(spec.siteRules?.(input, site) ?? []), ...((await spec.exists?.(db, input)) ?? [])];
   if (ruleErrors.length) throw new ProblemError(400, ruleErrors.map((e) => `${e.path}: ${e.message}`).join('; '), ruleErrors);
 
-  const key = c.req.header('Idempotency-Key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw refused('Idempotency-Key must be 8–100 letters, digits or - _ . :', 'Idempotency-Key', 'invalid_key');
   // The proof of work and the honeypot are not part of what was asked: a retry may carry a fresh proof.
   const { altcha: _a, website: _w, ...content } = input;
   if (key) {
@@ -115,13 +128,16 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
   }
 
   try {
-    if (input.website) throw refused('the submission was refused', '', 'refused');
-    const proof = await checkAltcha(secrets, input.altcha);
-    if (!proof.ok) {
-      const why = { malformed: 'the anti-spam check is malformed', expired: 'the anti-spam check expired; send again', forged: 'the anti-spam check was not issued by this server', wrong: 'the anti-spam check failed' }[proof.reason];
-      throw new ProblemError(400, why, [{ path: 'altcha', code: `altcha_${proof.reason}`, message: why }]);
-    }
-    if (Date.now() / 1000 - proof.issuedAt < config.minFillSeconds) throw refused('the form was sent too quickly; wait a moment and send again', '', 'too_fast');
+    // A resend of the very same bytes was replayed above; any other reuse of a proof stops here, before it spends anything.
+    if (await db.selectFrom('altcha_used').select('signature').where('signature', '=', proof.signature).executeTakeFirst()) throw proofReplayed();
+    const wait = limiter.takeAll([
+      [`ip:${clientIp(c, config.trustProxy)}`, config.limits.ip],
+      [`site:${site.key}`, config.limits.site],
+    ]);
+    if (wait > 0) throw tooMany(wait);
+    const contacts = spec.contacts(input).filter(Boolean);
+    const overLimit = contacts.map((ct) => limiter.take(`contact:${contactKey(secrets.contactSecret, ct)}`, config.limits.contact) > 0);
+    const marks: SubmissionMarks = { contactOverLimit: overLimit.includes(true) };
 
     const now = new Date();
     const response = await db.transaction().execute(async (trx) => {
@@ -130,10 +146,8 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
         .values({ signature: proof.signature, expires_at: proof.expiresAt })
         .onConflict((oc) => oc.column('signature').doNothing())
         .executeTakeFirst();
-      if (Number(used.numInsertedOrUpdatedRows ?? 0) !== 1) {
-        throw new ProblemError(400, 'this anti-spam check was already used; send again', [{ path: 'altcha', code: 'altcha_replayed', message: 'already used' }]);
-      }
-      const stored = await spec.store(trx, input, site, now);
+      if (Number(used.numInsertedOrUpdatedRows ?? 0) !== 1) throw proofReplayed();
+      const stored = await spec.store(trx, input, site, now, marks);
       const body = JSON.stringify(stored.body);
       if (key) await completeKey(trx, spec.scope, key, { status: stored.status, body });
       return { status: stored.status, body, location: stored.location };
@@ -144,6 +158,13 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
     throw err;
   }
 }
+
+function notFromSite(origin: string, site?: string) {
+  const whose = site ? `"${site}"` : 'any registered site';
+  return new ProblemError(403, `submissions for ${whose} are accepted only from its registered origins; ${origin || 'no Origin header'} is not one`);
+}
+
+const proofReplayed = () => new ProblemError(400, 'this anti-spam check was already used; send again', [{ path: 'altcha', code: 'altcha_replayed', message: 'already used' }]);
 
 function respond(c: Context, status: number, body: string, location?: string) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };

@@ -37,6 +37,7 @@ export const EASY_ENV: Record<string, string> = {
   RATE_LIMIT_SITE: '1000000/1',
   RATE_LIMIT_CONTACT: '1000000/1',
   RATE_LIMIT_LOOKUP: '1000000/1',
+  RATE_LIMIT_VIEWS: '1000000/1',
 };
 
 export interface ServerProcess {

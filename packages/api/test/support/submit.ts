@@ -34,6 +34,7 @@ export const EASY: SubmissionConfig = {
     site: { burst: 1_000_000, perSeconds: 1 },
     contact: { burst: 1_000_000, perSeconds: 1 },
     lookup: { burst: 1_000_000, perSeconds: 1 },
+    views: { burst: 1_000_000, perSeconds: 1 },
   },
 };
 
@@ -58,8 +59,8 @@ export interface SubmitApp {
   admin: string;
   editor: string;
   request(url: string, init?: RequestInit): Promise<Response>;
-  /** A fresh challenge from GET /api/v1/challenge, solved. */
-  altcha(): Promise<string>;
+  /** A fresh challenge from GET /api/v1/challenge for `site` (SITE by default), solved. */
+  altcha(site?: string): Promise<string>;
   /** POST a JSON body as a page of ORIGIN would (override the origin, key and headers in `opts`). */
   post(path: string, body: unknown, opts?: PostOptions): Promise<Response>;
   /** A staff request with a token (admin by default). */
@@ -90,8 +91,8 @@ function wrap(app: App, db: Db, services: Services, tokens: { admin: string; edi
     services,
     ...tokens,
     request,
-    async altcha() {
-      const res = await request(`/api/v1/challenge?site=${SITE}`);
+    async altcha(site = SITE) {
+      const res = await request(`/api/v1/challenge?site=${site}`);
       if (res.status !== 200) throw new Error(`challenge: ${res.status} ${await res.text()}`);
       return solve((await res.json()) as Challenge);
     },
