@@ -70,6 +70,18 @@ async function fillForm(canvas: HTMLElement, { consent = true } = {}) {
 
 const send = (canvas: HTMLElement) => userEvent.click(inside(canvas).getByRole('button', { name: 'Gửi câu hỏi' }));
 
+/** Where the widget keeps the codes the citizen asked it to remember (qa-box.codes.ts). */
+const REMEMBERED_KEY = 'pbgdpl:qa-codes:v2';
+/** A second code remembered from an earlier question. */
+const OTHER_CODE = 'HD-4N8TW-2RJ6B';
+const rememberBox = (canvas: HTMLElement) => inside(canvas).getByRole<HTMLInputElement>('checkbox', { name: 'Nhớ mã trên máy này' });
+
+async function openTracker(canvas: HTMLElement) {
+  await settles(canvas, { list: 'data' });
+  await userEvent.click(inside(canvas).getByRole('button', { name: 'Tra cứu câu hỏi' }));
+  await waitFor(() => expect($(canvas, '#t-code')).toBeTruthy());
+}
+
 const meta: Meta<Args> = {
   title: 'Widgets/Q&A box',
   component: 'pbgdpl-qa-box',
@@ -244,7 +256,7 @@ export const Sending: Story = {
   },
 };
 
-/** Accepted: the tracking code, to copy, the due date; focus moves to it. */
+/** Accepted: the tracking code, to copy, the due date; focus moves to it. "Nhớ mã trên máy này" is unticked: nothing is kept. */
 export const SentWithTrackingCode: Story = {
   tags: stateOnly,
   parameters: given({}, { state: 'sent', list: 'data' }),
@@ -254,6 +266,22 @@ export const SentWithTrackingCode: Story = {
     await settles(canvasElement, { state: 'sent' });
     await expect(observeQaBox(widgetIn(canvasElement)).text).toBe(RECEIPT_CODE);
     await expect(widgetIn(canvasElement).shadowRoot.activeElement?.classList.contains('receipt')).toBe(true);
+    await expect(rememberBox(canvasElement).checked).toBe(false);
+    await expect(localStorage.getItem(REMEMBERED_KEY)).toBeNull();
+  },
+};
+
+/** On the citizen's own phone: "Nhớ mã trên máy này" ticked keeps the code on this device for 60 days, offered under "Tra cứu câu hỏi". */
+export const SentCodeRemembered: Story = {
+  tags: stateOnly,
+  parameters: given({}, { state: 'sent', list: 'data' }),
+  play: async ({ canvasElement }) => {
+    await fillForm(canvasElement);
+    await send(canvasElement);
+    await settles(canvasElement, { state: 'sent' });
+    await userEvent.click(rememberBox(canvasElement));
+    await waitFor(() => expect(rememberBox(canvasElement).checked).toBe(true));
+    await expect(localStorage.getItem(REMEMBERED_KEY)).toContain(RECEIPT_CODE);
   },
 };
 
@@ -287,13 +315,36 @@ export const TrackingLookupAnswered: Story = {
   tags: stateOnly,
   parameters: given({}, { state: 'tracked', list: 'data' }),
   play: async ({ canvasElement }) => {
-    await settles(canvasElement, { list: 'data' });
-    await userEvent.click(inside(canvasElement).getByRole('button', { name: 'Tra cứu câu hỏi' }));
-    await waitFor(() => expect($(canvasElement, '#t-code')).toBeTruthy());
+    await openTracker(canvasElement);
     await userEvent.type($(canvasElement, '#t-code'), 'hd 7k3m9 qxp2a{enter}');
     await settles(canvasElement, { state: 'tracked' });
     await waitFor(() => expect($(canvasElement, '.result .answer-html')).toBeTruthy());
     await expect($(canvasElement, '.result .status').textContent).toBe('Đã trả lời');
+  },
+};
+
+/** "Tra cứu câu hỏi" where two codes were remembered: each looks its question up or is forgotten on its own; "Xoá các mã đã nhớ trên máy này" forgets both. */
+export const TrackingWithRememberedCodes: Story = {
+  tags: stateOnly,
+  parameters: given({ remembered: [RECEIPT_CODE, OTHER_CODE] }, { state: 'track', list: 'data', remembered: 2 }),
+  play: async ({ canvasElement }) => {
+    await openTracker(canvasElement);
+    await settles(canvasElement, { state: 'track', remembered: 2 });
+    await expect(inside(canvasElement).getByRole('button', { name: `Xoá mã ${OTHER_CODE}` })).toBeTruthy();
+  },
+};
+
+/** After "Xoá các mã đã nhớ trên máy này": no code left on this device, focus on the code field, and screen readers hear it. */
+export const RememberedCodesForgotten: Story = {
+  tags: stateOnly,
+  parameters: given({ remembered: [RECEIPT_CODE, OTHER_CODE] }, { state: 'track', list: 'data', remembered: 0 }),
+  play: async ({ canvasElement }) => {
+    await openTracker(canvasElement);
+    await userEvent.click(inside(canvasElement).getByRole('button', { name: 'Xoá các mã đã nhớ trên máy này' }));
+    await settles(canvasElement, { state: 'track', remembered: 0 });
+    await waitFor(() => expect(widgetIn(canvasElement).shadowRoot.activeElement?.id).toBe('t-code'));
+    await expect($(canvasElement, 'form.track [role=status]').textContent).toBe('Đã xoá các mã đã nhớ trên máy này.');
+    await expect(localStorage.getItem(REMEMBERED_KEY)).toBeNull();
   },
 };
 

@@ -12,13 +12,15 @@
  * - GET  …/api/v1/meta and …/api/v1/sites/{key}: the fields, and the site's contact rule.
  *
  * The proof of work is replaced by a stand-in (the element's test seam, `loadProof`): the stories
- * show the form's states, not ALTCHA.
+ * show the form's states, not ALTCHA. `remembered` puts tracking codes in localStorage as the
+ * receipt's "Nhớ mã trên máy này" box does.
  */
 import type { Preview } from '@storybook/web-components-vite';
 import qaJson from '../../packages/api/seed/qa.json';
 import { lawId } from '../../packages/api/src/laws/law-id.js';
 import { foldVietnamese, type Citation, type Lang, type PublishedQuestion, type QuestionStatusView, type Suggestions } from '../../packages/contract/src/index.js';
 import { PbgdplQaBox } from '../../packages/widgets/src/qa-box/qa-box.js';
+import { rememberCode } from '../../packages/widgets/src/qa-box/qa-box.codes.js';
 import { qaListUrl } from '../../packages/widgets/src/qa-box/qa-box.request.js';
 import { catalog, FULLTEXT_URL } from './catalog.js';
 import { CACHE_PREFIX, requests, type MockRequest } from './mock-api.js';
@@ -33,6 +35,8 @@ export interface QaMockApi {
   ask?: 'ok' | 'never' | 'offline' | 'rate-limited' | 'invalid';
   /** The site's rules (GET /api/v1/sites/{key}). */
   site?: { contactRule?: string; requireName?: boolean; answerDays?: number };
+  /** Tracking codes the citizen ticked "Nhớ mã trên máy này" for on an earlier visit, newest first. */
+  remembered?: string[];
   /** Network delay in ms. Default 200. */
   latency?: number;
 }
@@ -224,6 +228,7 @@ export const qaApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters
   const proto = PbgdplQaBox.prototype as unknown as Proofed;
   const realProof = proto.loadProof;
   clearWidgetStorage();
+  for (const code of [...(mock.remembered ?? [])].reverse()) rememberCode(code);
   if (mock.cached) {
     const url = firstQaRequest(args);
     const saved = new Date();

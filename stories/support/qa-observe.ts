@@ -8,6 +8,8 @@ export interface QaExpect {
   items?: number;
   /** Whether "Xem thêm" is there. */
   more?: boolean;
+  /** Tracking codes offered under "Tra cứu câu hỏi" (those remembered on this device). */
+  remembered?: number;
 }
 
 export type QaListState = 'none' | 'loading' | 'data' | 'empty' | 'empty-search' | 'error' | 'offline' | 'offline-cached' | 'stale';
@@ -27,13 +29,16 @@ export type QaState =
   | 'queued'
   | 'rate-limited'
   /** A question looked up by its code. */
-  | 'tracked';
+  | 'tracked'
+  /** "Tra cứu câu hỏi" open, nothing looked up yet. */
+  | 'track';
 
 export interface QaObserved {
   state: QaState;
   list: QaListState;
   items: number;
   more: boolean;
+  remembered: number;
   /** The receipt's tracking code, a notice, the empty message or the error, for messages in tests. */
   text: string;
 }
@@ -45,7 +50,7 @@ export interface QaObserved {
 export function observeQaBox(el: Element): QaObserved {
   const root = el.shadowRoot;
   const base = root?.querySelector('.base');
-  if (!root || !base) return { state: 'none', list: 'none', items: 0, more: false, text: '' };
+  if (!root || !base) return { state: 'none', list: 'none', items: 0, more: false, remembered: 0, text: '' };
   const text = (sel: string) => (root.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const shown = (sel: string) => {
     const node = root.querySelector(sel);
@@ -74,6 +79,8 @@ export function observeQaBox(el: Element): QaObserved {
     else state = 'ask';
   } else if (shown('.result')) state = 'tracked';
   else if (root.querySelector('ul.list > li.item .answer:not([hidden]) .answer-html')) state = 'expanded';
+  else if (shown('form.track')) state = 'track';
+  const remembered = root.querySelectorAll('form.track .codes .saved-code').length;
   const message = text('[part="tracking-code"]') || status || text('.base > .notice') || text('p.empty');
-  return { state, list, items, more, text: message };
+  return { state, list, items, more, remembered, text: message };
 }

@@ -11,6 +11,7 @@ import { checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
 import type { OutboxEntry } from '../core/outbox.js';
 import { Resource } from '../core/resource.js';
+import { REMEMBER_DAYS, forgetCode, rememberCode, savedCodes } from './qa-box.codes.js';
 import type { QaContext } from './qa-box.context.js';
 import { DEFAULT_RULES, FIELDS, serverErrors, validate, type AskValues, type Errors, type FieldName } from './qa-box.form.js';
 import { adoptFormStyles } from './qa-box.forms.styles.js';
@@ -39,6 +40,7 @@ export class AskForm {
   private suggestAbort: AbortController | undefined;
   private receipt: Receipt | null = null;
   private copied = false;
+  private rememberFailed = false;
   /** Submitted in this visit (not resumed from storage): focus may move to what happened. */
   private submitted = false;
 
@@ -198,6 +200,7 @@ export class AskForm {
     const { email, phone } = entry.body as { email?: string; phone?: string };
     this.receipt = { ...receipt, contact: email && phone ? 'both' : email ? 'email' : phone ? 'phone' : '' };
     this.copied = false;
+    this.rememberFailed = false;
     const focus = this.submitted;
     this.reset();
     this.update();
@@ -223,6 +226,18 @@ export class AskForm {
       if (el) getSelection()?.selectAllChildren(el);
     }
   }
+
+  /** Only on the citizen's word: the box starts unticked, and unticking forgets the code again. */
+  private onRemember = (e: Event) => {
+    const code = this.receipt?.trackingCode;
+    if (!code) return;
+    const box = e.target as HTMLInputElement;
+    const done = box.checked ? rememberCode(code) : forgetCode(code);
+    // The box shows what is stored: back as it was if the browser refused.
+    if (!done) box.checked = !box.checked;
+    this.rememberFailed = !done;
+    this.update();
+  };
 
   // ── Rendering ──
 
@@ -408,6 +423,14 @@ export class AskForm {
         <span role="status" class="hint">${this.copied ? t.copied : ''}</span>
       </p>
       <p>${fill(t.sentDue, { date: formatDate(r.dueOn) })} ${t.sentKeep}</p>
+      <div class="check remember">
+        <input type="checkbox" id="r-remember" .checked=${savedCodes().includes(r.trackingCode)} aria-describedby="r-remember-hint" @change=${this.onRemember} />
+        <div>
+          <label for="r-remember">${t.remember}</label>
+          <p class="hint" id="r-remember-hint">${fill(t.rememberHint, { days: REMEMBER_DAYS })}</p>
+          <p class="field-error" role="status">${this.rememberFailed ? t.rememberFailed : ''}</p>
+        </div>
+      </div>
       ${r.contact ? html`<p>${fill(t.sentContact, { contact: t[`to:${r.contact}`] })}</p>` : nothing}
       <button type="button" class="secondary" @click=${this.askAnother}>${t.askAnother}</button>
     </div>`;

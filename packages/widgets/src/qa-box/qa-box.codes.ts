@@ -1,25 +1,76 @@
 /**
- * Tracking codes of the questions sent from this browser, so the citizen can look them up later
- * without writing them down. Only the codes are kept: no title, no name, no contact.
+ * Tracking codes the citizen asked this browser to remember ("Nhớ mã trên máy này" on the
+ * receipt), so they can look them up later without writing them down. Only the codes and when to
+ * forget them are kept: no title, no name, no contact. Nothing is kept unless the citizen ticks the
+ * box: many ask from a shared computer.
  */
-const KEY = 'pbgdpl:qa-codes:v1';
+import { dropUnaskedCodes } from './qa-box.codes.v1.js';
+
+const KEY = 'pbgdpl:qa-codes:v2';
+export const REMEMBER_DAYS = 60;
+const REMEMBER_MS = REMEMBER_DAYS * 86_400_000;
 const MAX = 10;
 
-export function savedCodes(): string[] {
+interface Remembered {
+  code: string;
+  /** Epoch milliseconds after which the code is forgotten. */
+  until: number;
+}
+
+/** The codes still in time, newest first; expired, malformed and too-far-off entries are dropped (from storage too). */
+function read(now: number): Remembered[] {
+  dropUnaskedCodes();
   try {
-    const list = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string' && normaliseCode(c) === c) : [];
+    const raw = localStorage.getItem(KEY);
+    if (raw === null) return [];
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      list = null;
+    }
+    const seen = new Set<string>();
+    const kept = (Array.isArray(list) ? (list as unknown[]) : []).filter((e): e is Remembered => {
+      if (typeof e !== 'object' || e === null) return false;
+      const { code, until } = e as Partial<Remembered>;
+      // An `until` beyond the limit was not written by rememberCode (or the clock went back): not trusted.
+      const ok = typeof code === 'string' && normaliseCode(code) === code && typeof until === 'number' && until > now && until <= now + REMEMBER_MS && !seen.has(code);
+      if (ok) seen.add(code);
+      return ok;
+    });
+    const clean = kept.slice(0, MAX).map(({ code, until }) => ({ code, until }));
+    if (!Array.isArray(list) || clean.length !== list.length) write(clean);
+    return clean;
   } catch {
     return [];
   }
 }
 
-export function saveCode(code: string): void {
+function write(list: Remembered[]): boolean {
   try {
-    localStorage.setItem(KEY, JSON.stringify([code, ...savedCodes().filter((c) => c !== code)].slice(0, MAX)));
+    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
+    else localStorage.removeItem(KEY);
+    return true;
   } catch {
-    // Storage disabled: the code is still on screen to copy.
+    return false;
   }
+}
+
+/** The remembered codes, newest first. `now` is for tests. */
+export const savedCodes = (now = Date.now()): string[] => read(now).map((e) => e.code);
+
+/** Remembers a code for REMEMBER_DAYS; false when the browser would not store it. */
+export function rememberCode(input: string, now = Date.now()): boolean {
+  const code = normaliseCode(input);
+  if (!code) return false;
+  return write([{ code, until: now + REMEMBER_MS }, ...read(now).filter((e) => e.code !== code)].slice(0, MAX));
+}
+
+export const forgetCode = (code: string): boolean => write(read(Date.now()).filter((e) => e.code !== code));
+
+export function forgetAllCodes(): boolean {
+  dropUnaskedCodes();
+  return write([]);
 }
 
 /**

@@ -183,6 +183,16 @@ export const formStyles = css`
     letter-spacing: 0.05em;
     font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
   }
+  .remember {
+    margin: 0.75em 0;
+  }
+  .remember label {
+    display: block;
+    font-weight: 600;
+  }
+  .remember p {
+    margin: 0;
+  }
   .inline {
     display: flex;
     gap: 0.5em;
@@ -202,6 +212,16 @@ export const formStyles = css`
     list-style: none;
     margin: 0;
     padding: 0;
+  }
+  .codes li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    max-width: 100%;
+  }
+  .forget-all {
+    margin: 0.5em 0 0;
+    max-width: 100%;
   }
   .result {
     margin: 0.75em 0 0;

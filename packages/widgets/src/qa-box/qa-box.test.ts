@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PublishedQuestion, QuestionPage, QuestionStatusView, Suggestions } from '@pbgdpl/contract';
 import './define.js';
 import { PbgdplQaBox } from './qa-box.js';
+import { REMEMBER_DAYS, rememberCode, savedCodes } from './qa-box.codes.js';
 import type { Proof } from '../core/proof.js';
 import { clearWidgetStorage, setOnline, watchWarnings } from '../test-support/fixtures.js';
 import { XSS_FLAG, XSS_PAYLOADS, XSS_URLS } from '../test-support/xss-corpus.js';
@@ -164,6 +165,33 @@ async function fillValid(el: PbgdplQaBox) {
 }
 
 const submit = (el: PbgdplQaBox) => $<HTMLButtonElement>(el, 'form.ask button[type=submit]')!.click();
+
+// ── Remembered tracking codes ──
+const DAY = 86_400_000;
+const CODES = 'pbgdpl:qa-codes:v2';
+const CODES_V1 = 'pbgdpl:qa-codes:v1';
+const stored = () => JSON.parse(localStorage.getItem(CODES) ?? 'null') as { code: string; until: number }[] | null;
+const codeKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('pbgdpl:qa-codes'));
+const offered = (el: PbgdplQaBox) => $$(el, '.codes .saved-code').map((b) => text(b));
+
+async function sendQuestion(el: PbgdplQaBox) {
+  await openAsk(el);
+  await fillValid(el);
+  submit(el);
+  await waitUntil(() => active(el)?.classList.contains('receipt'), 'the receipt, with focus');
+}
+
+async function openTracker(el: PbgdplQaBox) {
+  $<HTMLButtonElement>(el, '[part=track-button]')!.click();
+  await waitUntil(() => $(el, '#t-code'), 'the tracking form');
+  await el.updateComplete;
+}
+
+/** Tabs forward until `matches` holds for the focused element (at most `max` presses). */
+async function tabTo(el: PbgdplQaBox, matches: (node: HTMLElement) => boolean, max = 30) {
+  for (let i = 0; i < max && !(active(el) && matches(active(el)!)); i++) await sendKeys({ press: 'Tab' });
+  expect(active(el) && matches(active(el)!), 'reached by Tab').to.equal(true);
+}
 
 describe('pbgdpl-qa-box', () => {
   let api: ReturnType<typeof stubApi> | undefined;
@@ -477,7 +505,7 @@ describe('pbgdpl-qa-box', () => {
     expect(api.of('suggest')).to.have.length(1);
   });
 
-  it('sends the question once, shows the tracking code with focus on it, remembers the code and fires pbgdpl-question-sent', async () => {
+  it('sends the question once, shows the tracking code with focus on it, keeps no code unasked and fires pbgdpl-question-sent', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     api = stubApi({ ask: () => ({ status: 201, body: RECEIPT, gate }) });
@@ -518,7 +546,9 @@ describe('pbgdpl-qa-box', () => {
     expect(text(receipt.querySelector('[part=tracking-code]'))).to.equal('HD-7K3M9-QXP2A');
     expect(text(receipt)).to.contain('Hạn trả lời: 15/04/2026.');
     expect(text(receipt)).to.contain('Câu trả lời cũng sẽ được gửi tới email và số điện thoại bạn đã để lại.');
-    expect(JSON.parse(localStorage.getItem('pbgdpl:qa-codes:v1')!)).to.deep.equal(['HD-7K3M9-QXP2A']);
+    // Shared computers: the code is kept only if the citizen ticks "Nhớ mã trên máy này".
+    expect($<HTMLInputElement>(el, '#r-remember')!.checked).to.equal(false);
+    expect(codeKeys()).to.deep.equal([]);
     expect(localStorage.getItem('pbgdpl:outbox:v1')).to.equal(null);
     await expect(el).to.be.accessible();
     // "Đặt câu hỏi khác" brings an empty form back.
@@ -657,13 +687,12 @@ describe('pbgdpl-qa-box', () => {
 
   it('looks a question up by its code, as typed, and shows the status, due date and answer with citations', async () => {
     api = stubApi();
-    localStorage.setItem('pbgdpl:qa-codes:v1', JSON.stringify(['HD-AAAAA-BBBBB']));
+    localStorage.setItem(CODES, JSON.stringify([{ code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY }]));
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await ready(el, 5);
-    $<HTMLButtonElement>(el, '[part=track-button]')!.click();
-    await waitUntil(() => $(el, '#t-code'), 'the tracking form');
-    // Codes of questions sent from this browser are offered.
-    expect($$(el, '.codes button').map((b) => text(b))).to.deep.equal(['HD-AAAAA-BBBBB']);
+    await openTracker(el);
+    // The codes the citizen asked this device to remember are offered.
+    expect(offered(el)).to.deep.equal(['HD-AAAAA-BBBBB']);
     await expect(el).to.be.accessible();
     $<HTMLInputElement>(el, '#t-code')!.value = ' hd 7k3m9 qxp2a ';
     $<HTMLButtonElement>(el, 'form.track button[type=submit]')!.click();
@@ -721,6 +750,220 @@ describe('pbgdpl-qa-box', () => {
     expect(api.of('status')).to.have.length(3);
     await expect(el).to.be.accessible();
   });
+
+  // ── Remembering tracking codes (shared computers) ──────────────────────────────────────────
+
+  it('the receipt offers "Nhớ mã trên máy này", unticked, with its hint; unticked, nothing is stored or offered', async () => {
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await sendQuestion(el);
+    const box = $<HTMLInputElement>(el, '.receipt input[type=checkbox]')!;
+    expect(box.checked).to.equal(false);
+    expect(text($(el, `label[for=${box.id}]`))).to.equal('Nhớ mã trên máy này');
+    expect(text($(el, `#${box.getAttribute('aria-describedby')}`))).to.equal('Mã được nhớ trong 60 ngày; người khác dùng máy này cũng có thể thấy mã và xem câu hỏi của bạn.');
+    await expect(el).to.be.accessible();
+    expect(codeKeys()).to.deep.equal([]);
+    await openTracker(el);
+    expect($(el, '.codes')).to.equal(null);
+    expect($(el, '.forget-all')).to.equal(null);
+    expect(codeKeys()).to.deep.equal([]);
+  });
+
+  it('ticking the box stores the code with an expiry 60 days on; the tracker offers it; unticking removes it', async () => {
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await sendQuestion(el);
+    const before = Date.now();
+    $<HTMLInputElement>(el, '#r-remember')!.click();
+    const after = Date.now();
+    await el.updateComplete;
+    const [entry, ...rest] = stored()!;
+    expect(rest).to.deep.equal([]);
+    expect(entry!.code).to.equal('HD-7K3M9-QXP2A');
+    expect(entry!.until).to.be.within(before + 60 * DAY, after + 60 * DAY);
+    expect(Object.keys(entry!).sort()).to.deep.equal(['code', 'until']);
+    expect(codeKeys()).to.deep.equal([CODES]);
+    expect($<HTMLInputElement>(el, '#r-remember')!.checked).to.equal(true);
+    await openTracker(el);
+    expect(offered(el)).to.deep.equal(['HD-7K3M9-QXP2A']);
+    await expect(el).to.be.accessible();
+    $<HTMLInputElement>(el, '#r-remember')!.click();
+    await el.updateComplete;
+    expect(codeKeys()).to.deep.equal([]);
+    expect(offered(el)).to.deep.equal([]);
+  });
+
+  it('keeps a code exactly REMEMBER_DAYS (60) by the clock it is given, then drops it on read', () => {
+    const t0 = Date.UTC(2026, 3, 1, 8);
+    expect(REMEMBER_DAYS).to.equal(60);
+    expect(rememberCode('hd 7k3m9 qxp2a', t0)).to.equal(true);
+    expect(stored()).to.deep.equal([{ code: 'HD-7K3M9-QXP2A', until: t0 + 60 * DAY }]);
+    expect(savedCodes(t0 + 60 * DAY - 1)).to.deep.equal(['HD-7K3M9-QXP2A']);
+    expect(savedCodes(t0 + 60 * DAY)).to.deep.equal([]);
+    expect(localStorage.getItem(CODES)).to.equal(null);
+    localStorage.setItem(CODES, '{not json');
+    expect(savedCodes(t0)).to.deep.equal([]);
+    expect(localStorage.getItem(CODES)).to.equal(null);
+  });
+
+  it('offers no expired, malformed or too-far-off entry, and drops them from storage', async () => {
+    const now = Date.now();
+    localStorage.setItem(
+      CODES,
+      JSON.stringify([
+        { code: 'HD-AAAAA-BBBBB', until: now + DAY },
+        { code: 'HD-CCCCC-DDDDD', until: now - 1 }, // expired
+        { code: 'HD-EEEEE-FFFFF', until: now + 365 * DAY }, // not written by the widget
+        { code: 'hd aaaaa bbbbb', until: now + DAY },
+        { code: 'HD-AAAAA-BBBBB', until: now + 2 * DAY }, // twice
+        'HD-11111-22222',
+        { code: 'HD-33333-44444' },
+        { code: 'HD-33333-44444', until: String(now + DAY) },
+        null,
+      ]),
+    );
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openTracker(el);
+    expect(offered(el)).to.deep.equal(['HD-AAAAA-BBBBB']);
+    expect(stored()).to.deep.equal([{ code: 'HD-AAAAA-BBBBB', until: now + DAY }]);
+  });
+
+  it('removes the codes the old version kept without asking (v1), and never offers them', async () => {
+    localStorage.setItem(CODES_V1, JSON.stringify(['HD-AAAAA-BBBBB', 'HD-7K3M9-QXP2A']));
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
+    // Gone as soon as the widget starts, whether or not the tracker is ever opened.
+    expect(localStorage.getItem(CODES_V1)).to.equal(null);
+    await ready(el, 5);
+    localStorage.setItem(CODES_V1, JSON.stringify(['HD-AAAAA-BBBBB'])); // written again by an old copy of the widget on another page
+    await openTracker(el);
+    expect($(el, '.codes')).to.equal(null);
+    expect(localStorage.getItem(CODES_V1)).to.equal(null);
+    expect(codeKeys()).to.deep.equal([]);
+  });
+
+  it('"Xoá các mã đã nhớ trên máy này" removes them all, moves focus to the code field and says so politely', async () => {
+    localStorage.setItem(CODES, JSON.stringify([{ code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY }, { code: 'HD-11111-22222', until: Date.now() + DAY }]));
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openTracker(el);
+    expect(offered(el)).to.deep.equal(['HD-AAAAA-BBBBB', 'HD-11111-22222']);
+    const forgetAll = $<HTMLButtonElement>(el, '.forget-all')!;
+    expect(text(forgetAll)).to.equal('Xoá các mã đã nhớ trên máy này');
+    await expect(el).to.be.accessible();
+    forgetAll.click();
+    await waitUntil(() => active(el)?.id === 't-code', 'focus on the code field');
+    expect(codeKeys()).to.deep.equal([]);
+    expect($(el, '.codes')).to.equal(null);
+    expect($(el, '.forget-all')).to.equal(null);
+    // role=status: a polite live region, there from the start so the message is read out.
+    expect(text($(el, 'form.track [role=status]'))).to.equal('Đã xoá các mã đã nhớ trên máy này.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('forgets one code by its own button, named with the code; focus goes to the next code, then to the field', async () => {
+    localStorage.setItem(CODES, JSON.stringify([{ code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY }, { code: 'HD-11111-22222', until: Date.now() + DAY }]));
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openTracker(el);
+    const forgets = $$<HTMLButtonElement>(el, '.codes .forget-code');
+    expect(forgets.map((b) => [text(b), b.getAttribute('aria-label')])).to.deep.equal([
+      ['Xoá', 'Xoá mã HD-AAAAA-BBBBB'],
+      ['Xoá', 'Xoá mã HD-11111-22222'],
+    ]);
+    forgets[0]!.click();
+    await waitUntil(() => offered(el).length === 1 && text(active(el)) === 'HD-11111-22222', 'focus on the code left');
+    expect(stored()!.map((e) => e.code)).to.deep.equal(['HD-11111-22222']);
+    expect(text($(el, 'form.track [role=status]'))).to.equal('Đã xoá mã HD-AAAAA-BBBBB khỏi máy này.');
+    $<HTMLButtonElement>(el, '.codes .forget-code')!.click();
+    await waitUntil(() => active(el)?.id === 't-code', 'focus on the code field');
+    expect(codeKeys()).to.deep.equal([]);
+    expect(text($(el, 'form.track [role=status]'))).to.equal('Đã xoá mã HD-11111-22222 khỏi máy này.');
+  });
+
+  it('keyboard only: Tab to the box and Space remembers the code; Tab to "Xoá các mã…" and Enter forgets it', async () => {
+    api = stubApi();
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await sendQuestion(el);
+    await sendKeys({ press: 'Tab' });
+    expect(text(active(el))).to.equal('Sao chép mã');
+    await sendKeys({ press: 'Tab' });
+    expect(active(el)?.id).to.equal('r-remember');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(stored()!.map((e) => e.code)).to.deep.equal(['HD-7K3M9-QXP2A']);
+    await sendKeys({ press: 'Tab' });
+    expect(text(active(el))).to.equal('Đặt câu hỏi khác');
+    $<HTMLButtonElement>(el, '[part=track-button]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '.forget-all'), 'the tracker with the code');
+    await tabTo(el, (node) => node.classList.contains('saved-code'));
+    expect(text(active(el))).to.equal('HD-7K3M9-QXP2A');
+    await tabTo(el, (node) => node.classList.contains('forget-all'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 't-code', 'focus on the code field');
+    expect(codeKeys()).to.deep.equal([]);
+    // The receipt, still open above, follows what is stored.
+    expect($<HTMLInputElement>(el, '#r-remember')!.checked).to.equal(false);
+  });
+
+  it('when the browser will not store the code, the box unticks itself and says to write the code down', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (key.startsWith('pbgdpl:qa-codes')) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+    try {
+      api = stubApi();
+      const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+      await ready(el, 5);
+      await sendQuestion(el);
+      $<HTMLInputElement>(el, '#r-remember')!.click();
+      await waitUntil(() => text($(el, '.remember [role=status]')) !== '', 'the message');
+      expect(text($(el, '.remember [role=status]'))).to.equal('Trình duyệt không cho lưu mã trên máy này. Hãy ghi lại mã.');
+      expect($<HTMLInputElement>(el, '#r-remember')!.checked).to.equal(false);
+      expect(codeKeys()).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  for (const lang of ['vi', 'en'] as const) {
+    it(`at 320 px (${lang}, 20px text) the remember box, the codes and the forget buttons wrap instead of being cut`, async () => {
+      localStorage.setItem(CODES, JSON.stringify(['HD-AAAAA-BBBBB', 'HD-11111-22222', 'HD-33333-44444'].map((code) => ({ code, until: Date.now() + DAY }))));
+      api = stubApi();
+      const wrap = await fixture(html`<div style="width: 320px; font-size: 20px"><pbgdpl-qa-box api=${API} site="demo" lang=${lang}></pbgdpl-qa-box></div>`);
+      const el = wrap.firstElementChild as PbgdplQaBox;
+      await ready(el, 5);
+      await sendQuestion(el);
+      await openTracker(el);
+      const base = $(el, '.base')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      const edge = base.getBoundingClientRect().right;
+      const nodes = $$(el, '.receipt button, .receipt label, .remember .hint, form.track button, form.track label, form.track .hint');
+      expect(nodes.length).to.be.greaterThan(10);
+      for (const node of nodes) {
+        const what = `${node.localName}.${node.className} “${text(node)}”`;
+        expect(node.scrollWidth, what).to.be.at.most(node.clientWidth);
+        expect(node.getBoundingClientRect().right, what).to.be.at.most(edge);
+      }
+      // The long one takes two lines rather than running out of the box.
+      expect($(el, '.forget-all')!.getBoundingClientRect().height).to.be.greaterThan(44);
+      if (lang === 'en') {
+        expect(text($(el, 'label[for=r-remember]'))).to.equal('Remember this code on this device');
+        expect(text($(el, '.forget-all'))).to.equal('Forget the codes saved on this device');
+        expect($(el, '.forget-code')!.getAttribute('aria-label')).to.equal('Forget code HD-AAAAA-BBBBB');
+      }
+    });
+  }
 
   // ── Language, theme, host page ─────────────────────────────────────────────────────────────
 

@@ -1,14 +1,15 @@
 /**
  * "Tra cứu câu hỏi", loaded when the citizen opens it: a question's status (and its answer) by
- * tracking code, with the codes of questions sent from this browser offered as buttons.
+ * tracking code, with the codes the citizen asked this browser to remember offered as buttons,
+ * and a way to forget them.
  */
 import { html, nothing } from 'lit';
 import type { QuestionStatusView } from '@pbgdpl/contract';
 import { QuestionStatusViewShape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
 import { HttpError, checked, fetchJson } from '../core/fetch-json.js';
-import { common, formatDate } from '../core/i18n.js';
-import { normaliseCode, savedCodes } from './qa-box.codes.js';
+import { common, fill, formatDate } from '../core/i18n.js';
+import { forgetAllCodes, forgetCode, normaliseCode, savedCodes } from './qa-box.codes.js';
 import type { QaContext } from './qa-box.context.js';
 import { adoptFormStyles } from './qa-box.forms.styles.js';
 import { strings } from './qa-box.track.i18n.js';
@@ -16,6 +17,8 @@ import { strings } from './qa-box.track.i18n.js';
 export class Tracker {
   private error = '';
   private busy = false;
+  /** What the last "Xoá" did, for screen readers. */
+  private note = '';
   private view: QuestionStatusView | null = null;
   private abort: AbortController | undefined;
 
@@ -49,6 +52,7 @@ export class Tracker {
   async lookup(input: string) {
     const code = normaliseCode(input);
     const t = this.t;
+    this.note = '';
     this.view = null;
     this.abort?.abort();
     if (!code) {
@@ -78,6 +82,20 @@ export class Tracker {
     }
   }
 
+  /** Focus goes to the code that takes the forgotten one's place, or to the field once none is left. */
+  private forget(code: string, index: number) {
+    forgetCode(code);
+    this.note = fill(this.t.forgotOne, { code });
+    const left = savedCodes().length;
+    void this.focus(left ? `.codes li:nth-child(${Math.min(index, left - 1) + 1}) .saved-code` : '#t-code');
+  }
+
+  private forgetAll = () => {
+    forgetAllCodes();
+    this.note = this.t.forgotAll;
+    void this.focus('#t-code');
+  };
+
   render() {
     const t = this.t;
     const err = this.error;
@@ -93,12 +111,18 @@ export class Tracker {
         </div>
         ${err ? html`<p class="field-error" id="t-err" role="alert">${err}</p>` : nothing}
         ${codes.length
-          ? html`<p class="hint">${t.trackSaved}</p>
-              <ul class="codes">
-                ${codes.map((c) => html`<li><button type="button" class="secondary" @click=${() => this.lookup(c)}>${c}</button></li>`)}
-              </ul>`
+          ? html`<p class="hint" id="t-saved">${t.trackSaved}</p>
+              <ul class="codes" aria-labelledby="t-saved">
+                ${codes.map(
+                  (c, i) => html`<li>
+                    <button type="button" class="secondary saved-code" @click=${() => this.lookup(c)}>${c}</button>
+                    <button type="button" class="secondary forget-code" aria-label=${fill(t.forgetCode, { code: c })} @click=${() => this.forget(c, i)}>${t.forget}</button>
+                  </li>`,
+                )}
+              </ul>
+              <button type="button" class="secondary forget-all" @click=${this.forgetAll}>${t.forgetAll}</button>`
           : nothing}
-        <p class="visually-hidden" role="status">${this.busy ? t.trackBusy : ''}</p>
+        <p class="visually-hidden" role="status">${this.busy ? t.trackBusy : this.note}</p>
       </form>
       ${this.view ? this.renderView(this.view) : nothing}
     `;

@@ -14,7 +14,7 @@ import { Resource } from '../core/resource.js';
 import { Sender } from '../core/sender.js';
 import { baseStyles } from '../core/styles.js';
 import type { AskForm } from './qa-box.ask.js';
-import { saveCode } from './qa-box.codes.js';
+import { dropUnaskedCodes } from './qa-box.codes.v1.js';
 import type { Field, QaContext } from './qa-box.context.js';
 import { strings } from './qa-box.i18n.js';
 import { DEFAULT_LIMIT, clampLimit, qaListUrl } from './qa-box.request.js';
@@ -119,6 +119,7 @@ export class PbgdplQaBox extends PbgdplElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    dropUnaskedCodes();
     // A question from an earlier visit is waiting to go out (the Sender resumes it): show it.
     if (this.sender.state.kind !== 'idle') void this.loadAsk();
   }
@@ -302,7 +303,6 @@ export class PbgdplQaBox extends PbgdplElement {
   private onSent(body: unknown, entry: OutboxEntry) {
     if (!conforms(QuestionReceiptShape, body)) return;
     const receipt = body as QuestionReceipt;
-    saveCode(receipt.trackingCode);
     this.emit('pbgdpl-question-sent', { trackingCode: receipt.trackingCode });
     void this.loadAsk().then((form) => form.sent(receipt, entry), () => {});
   }
