@@ -48,7 +48,7 @@ test.beforeAll(async ({ playwright }) => {
     return res.json();
   };
   const question = (title: string, content: string, name: string, email: string, altcha: string) => ({
-    site: 'demo', field: 'dat-dai', title, content, name, email, noticeVersion: 'hoi-dap-2026-01', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'], altcha,
+    site: 'demo', field: 'dat-dai', title, content, name, email, noticeVersion: 'hoi-dap-2026-12', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'], altcha,
   });
   const q1 = await submit('/api/v1/questions', question(`${short[0]} ${tag}`, html.join('\n').slice(0, 5000), short[3]!, `xss.one.${tag}@example.com`, proofs[0]!));
   const q2 = await submit('/api/v1/questions', question(`${short[4]} ${tag}`, [...html].reverse().join('\n').slice(0, 5000), short[5]!, `xss.two.${tag}@example.com`, proofs[1]!));

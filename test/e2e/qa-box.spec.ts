@@ -164,7 +164,7 @@ test.describe('Q&A box through the script tag', () => {
     // Staff find it among the new questions, with the consents given, and answer with citations.
     const mine = (await staffQuestions(request, 'new')).find((q) => q.title === title)!;
     expect(mine).toMatchObject({ trackingCode: code, field: 'hon-nhan-gia-dinh', name: 'Nguyễn Thị Hoa', email: 'hoa.nguyen@example.com' });
-    expect(mine.consent.noticeVersion).toBe('hoi-dap-2026-01');
+    expect(mine.consent.noticeVersion).toBe('hoi-dap-2026-12');
     expect([...mine.consent.purposes].sort()).toEqual(['cong-khai-hoi-dap', 'xu-ly-cau-hoi']);
     const answered = await request.post(`${API}/api/v1/admin/questions/${mine.id}/answer`, {
       headers: staff,

@@ -7,7 +7,7 @@
  * consent is a clear act, per purpose, informed, and provable). The notice version says which
  * text the citizen saw; the server keeps purposes, version and time with the submission.
  */
-export const CONSENT_PURPOSES = ['xu-ly-cau-hoi', 'cong-khai-hoi-dap', 'xu-ly-gop-y', 'lien-he-phan-hoi'] as const;
+export const CONSENT_PURPOSES = ['xu-ly-cau-hoi', 'cong-khai-hoi-dap', 'nhan-tra-loi-qua-email', 'xu-ly-gop-y', 'lien-he-phan-hoi'] as const;
 export type ConsentPurposeCode = (typeof CONSENT_PURPOSES)[number];
 
 export interface Notice {
@@ -20,7 +20,8 @@ export interface Notice {
 
 /** The notices in force; a submission naming another version is refused. */
 export const NOTICES = {
-  question: { version: 'hoi-dap-2026-01', required: ['xu-ly-cau-hoi'], optional: ['cong-khai-hoi-dap'] },
+  // 2026-12: the answer can be sent to the citizen's e-mail, with a box of its own (nhan-tra-loi-qua-email).
+  question: { version: 'hoi-dap-2026-12', required: ['xu-ly-cau-hoi'], optional: ['cong-khai-hoi-dap', 'nhan-tra-loi-qua-email'] },
   feedback: { version: 'gop-y-2026-01', required: ['xu-ly-gop-y'], optional: ['lien-he-phan-hoi'] },
 } as const satisfies Record<string, Notice>;
 

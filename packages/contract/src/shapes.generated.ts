@@ -7,4 +7,4 @@ export const SuggestionsShape: Shape = {"answers":["[]",{"id":"s","title":"s","e
 export const QuestionReceiptShape: Shape = {"trackingCode":"s","status":["|","new","classified","in-progress","answered","rejected"],"dueOn":"s"};
 export const QuestionStatusViewShape: Shape = {"trackingCode":"s","status":["|","new","classified","in-progress","answered","rejected"],"title":"s","field":{"code":"s","label":"s"},"askedOn":"s","dueOn":"s","answer":["?",{"html":"s","citations":["[]",{"number":"s","article":["?","s"],"lawId":["?","s"],"url":["?","s"]}],"answeredOn":"s"}],"rejectedReason":["?","s"]};
 export const FeedbackReceiptShape: Shape = {"id":"s","receivedAt":"s"};
-export const PublicSiteShape: Shape = {"key":"s","name":"s","kind":["|","so-ban-nganh","ubnd-xa","mttq","doan-the"],"contactRule":["|","none","email","phone","email-or-phone","email-and-phone"],"requireName":"b","answerDays":"n"};
+export const PublicSiteShape: Shape = {"key":"s","name":"s","kind":["|","so-ban-nganh","ubnd-xa","mttq","doan-the"],"contactRule":["|","none","email","phone","email-or-phone","email-and-phone"],"requireName":"b","answerDays":"n","answersByEmail":"b"};

@@ -16,8 +16,8 @@ export const WebOrigin = z.string().check(
   z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://xa-tamson.bacninh.gov.vn'),
 );
 
-/** What a widget needs to know about the site it sits on, before the citizen writes. */
-export const PublicSite = z.object({
+/** A site as registered. */
+const SiteBase = z.object({
   key: Code,
   name: z.string(),
   kind: SiteKind,
@@ -26,9 +26,15 @@ export const PublicSite = z.object({
   /** Working days within which the province answers a question. */
   answerDays: z.number(),
 });
+
+/** What a widget needs to know about the site it sits on, before the citizen writes. */
+export const PublicSite = z.extend(SiteBase, {
+  /** The province's server sends answers by e-mail (SMTP is configured): only then may a form promise it. */
+  answersByEmail: z.boolean(),
+});
 export type PublicSite = z.infer<typeof PublicSite>;
 
-export const Site = z.extend(PublicSite, {
+export const Site = z.extend(SiteBase, {
   origins: z.array(WebOrigin),
   contact: z.nullable(z.string()),
   createdAt: z.string(),

@@ -14,8 +14,9 @@ const toSite = (r: SiteTable): Site => ({
   createdAt: r.created_at,
 });
 
-export const toPublicSite = ({ key, name, kind, contactRule, requireName, answerDays }: Site): PublicSite => ({
-  key, name, kind, contactRule, requireName, answerDays,
+/** `answersByEmail`: whether this server sends answers by e-mail (it has an SMTP relay). */
+export const toPublicSite = ({ key, name, kind, contactRule, requireName, answerDays }: Site, answersByEmail: boolean): PublicSite => ({
+  key, name, kind, contactRule, requireName, answerDays, answersByEmail,
 });
 
 export async function getSite(db: Kysely<Tables>, key: string): Promise<Site | null> {

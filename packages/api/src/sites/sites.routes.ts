@@ -12,7 +12,7 @@ export function siteRoutes(db: Kysely<Tables>) {
   app.get(honoPath(routes.getSite.path), async (c) => {
     const { key } = parseOrThrow(routes.getSite.params, c.req.param());
     const site = await getSite(db, key);
-    return site ? c.json(toPublicSite(site)) : problem(c, 404, `no site "${key}" is registered`);
+    return site ? c.json(toPublicSite(site, false)) : problem(c, 404, `no site "${key}" is registered`);
   });
   return app;
 }

@@ -538,7 +538,7 @@ describe('pbgdpl-qa-box', () => {
       email: 'nguyen.van.a@example.com',
       phone: '0912 345 678',
       consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
-      noticeVersion: 'hoi-dap-2026-01',
+      noticeVersion: 'hoi-dap-2026-12',
       website: '',
       altcha: 'proof-0',
     });
