@@ -27,3 +27,8 @@ export async function submissions() {
   runApiScript('submission throughput: questions through the whole write path', ['exec', 'tsx', 'scripts/bench-submissions.ts']);
   return { targets: [], notes: [] };
 }
+
+export async function limiter() {
+  runApiScript('rate limiter: the cost of a take() as live buckets grow', ['exec', 'tsx', 'scripts/bench-limiter.ts']);
+  return { targets: [], notes: [] };
+}

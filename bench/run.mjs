@@ -2,8 +2,8 @@
 // The kit's benchmarks. They print figures beside their targets (met / NOT MET) and never fail
 // on a timing; the exit code is non-zero only when a benchmark could not run.
 //
-//   node bench/run.mjs                 sizes, paint, api, answers and submissions
-//   node bench/run.mjs sizes|paint|api|answers|submissions (one or more)
+//   node bench/run.mjs                 sizes, paint, api, answers, submissions and the rate limiter
+//   node bench/run.mjs sizes|paint|api|answers|submissions|limiter (one or more)
 //   options: --runs=N (paint, default 5), --duration=S (api, default 10)
 //   env: CHROME_PATH (default /usr/bin/chromium), BENCH_PORT_BASE (default 8800; uses base+0..+2 and base+10)
 //
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { heading, table, verdict } from './lib/format.mjs';
 import { API_MAIN, ROOT, cleanup, installSignalHandlers } from './lib/proc.mjs';
 
-const ALL = ['sizes', 'paint', 'api', 'answers', 'submissions'];
+const ALL = ['sizes', 'paint', 'api', 'answers', 'submissions', 'limiter'];
 const argv = process.argv.slice(2);
 const options = Object.fromEntries(argv.map((a) => /^--(\w+)=(.*)$/.exec(a)).filter(Boolean).map((m) => [m[1], m[2]]));
 const unknown = argv.filter((a) => !a.startsWith('--') && !ALL.includes(a));
@@ -64,6 +64,7 @@ try {
       if (name === 'api') r = await (await import('./api.mjs')).main({ duration: options.duration ? Number(options.duration) : undefined });
       if (name === 'answers') r = await (await import('./api-scripts.mjs')).answers();
       if (name === 'submissions') r = await (await import('./api-scripts.mjs')).submissions();
+      if (name === 'limiter') r = await (await import('./api-scripts.mjs')).limiter();
       results[name] = r;
       targets.push(...(r.targets ?? []));
       notes.push(...(r.notes ?? []));
