@@ -4,6 +4,7 @@ export * from './laws.js';
 export * from './laws.query.js';
 export * from './meta.js';
 export * from './constants.js';
+export * from './rules.js';
 export { ConsentPurpose } from './consent.js';
 export * from './sites.js';
 export * from './submissions.js';

@@ -71,7 +71,7 @@ export const routes = {
   },
   listQuestions: {
     method: 'get', path: '/api/v1/questions', tags: ['questions'], cache: 'public',
-    summary: 'Published questions and their answers, newest first; `q` matches without diacritics.',
+    summary: 'Published questions and their answers: newest first, or with `q` the most relevant first (diacritics do not matter); `total` counts them all.',
     query: QuestionQuery, response: QuestionPage,
   },
   suggestAnswers: {

@@ -2,21 +2,37 @@ import * as z from 'zod/mini';
 import { Code } from './common.js';
 import { ConsentPurpose } from './consent.js';
 import { FEEDBACK_KINDS, LIMITS } from './constants.js';
+import { EMAIL_PATTERN, PHONE_MAX, PHONE_PATTERN, isEmail, isPhone, textProblem, type TextField } from './rules.js';
 
+/** A rule from rules.ts as a zod check, failing with the code and format z.email() and z.regex() give. */
+const follows = (rule: (v: string) => boolean, format: string, message: string) =>
+  z.check<string>((ctx) => {
+    if (!rule(ctx.value)) ctx.issues.push({ code: 'invalid_format', format, input: ctx.value, message });
+  });
 
-const text = (min: number, max: number, what: string) =>
-  z.string().check(
+/** A free-text field, trimmed, within LIMITS (rules.ts textProblem); `optional`: may be left empty. */
+const text = (field: TextField, what: string, optional = false) => {
+  const { min, max } = LIMITS[field];
+  return z.string().check(
     z.trim(),
-    z.minLength(min, `${what} must be at least ${min} characters`),
-    z.maxLength(max, `${what} must be at most ${max} characters`),
+    z.check((ctx) => {
+      const problem = textProblem(field, ctx.value, optional);
+      if (problem === 'too_small') ctx.issues.push({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: ctx.value, message: `${what} must be at least ${min} characters` });
+      if (problem === 'too_big') ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value, message: `${what} must be at most ${max} characters` });
+    }),
+    // The OpenAPI document still says what the check does.
+    z.meta(optional || !min ? { maxLength: max } : { minLength: min, maxLength: max }),
   );
+};
 
-export const Email = z.email('must be an e-mail address such as ten@example.com').check(z.maxLength(LIMITS.contact.max));
-/** A Vietnamese phone number: 0 or +84, then 9–10 digits; spaces and dots allowed. */
+export const Email = z.string().check(
+  follows(isEmail, 'email', 'must be an e-mail address such as ten@example.com'),
+  z.meta({ format: 'email', pattern: EMAIL_PATTERN.source, maxLength: LIMITS.contact.max }),
+);
+/** A Vietnamese phone number: 0 or +84, then 9–11 more digits; spaces and dots allowed (rules.ts isPhone). */
 export const Phone = z.string().check(
-  z.maxLength(20),
-  z.regex(/^(\+84|0)[\d .]{9,13}$/, 'must be a Vietnamese phone number such as 0912 345 678'),
-  z.refine((v) => v.replace(/\D/g, '').length >= 10 && v.replace(/\D/g, '').length <= 12, 'must be a Vietnamese phone number such as 0912 345 678'),
+  follows(isPhone, 'regex', 'must be a Vietnamese phone number such as 0912 345 678'),
+  z.meta({ pattern: PHONE_PATTERN.source, maxLength: PHONE_MAX }),
 );
 
 /**
@@ -34,9 +50,9 @@ const Guard = {
 export const QuestionInput = z.strictObject({
   site: Code,
   field: Code,
-  title: text(LIMITS.title.min, LIMITS.title.max, 'title'),
-  content: text(LIMITS.content.min, LIMITS.content.max, 'question'),
-  name: z.optional(text(0, LIMITS.name.max, 'name')),
+  title: text('title', 'title'),
+  content: text('content', 'question'),
+  name: z.optional(text('name', 'name', true)),
   email: z.optional(z.union([Email, z.literal('')])),
   phone: z.optional(z.union([Phone, z.literal('')])),
   ...Guard,
@@ -52,7 +68,7 @@ export const FeedbackInput = z
     /** The legal document (or draft) it concerns, by id; required unless kind is "page". */
     document: z.optional(Code),
     rating: z.number().check(z.int('rating must be 1 to 5'), z.minimum(1, 'rating must be 1 to 5'), z.maximum(5, 'rating must be 1 to 5')),
-    message: z._default(text(LIMITS.message.min, LIMITS.message.max, 'message'), ''),
+    message: z._default(text('message', 'message', true), ''),
     contact: z.optional(z.union([Email, Phone, z.literal('')])),
     ...Guard,
   })
@@ -110,7 +126,8 @@ export const PublishedQuestion = z.object({
 });
 export type PublishedQuestion = z.infer<typeof PublishedQuestion>;
 
-export const QuestionPage = z.object({ items: z.array(PublishedQuestion), nextCursor: z.nullable(z.string()) });
+/** `total`: how many questions the query finds, on every page (not only this one). */
+export const QuestionPage = z.object({ items: z.array(PublishedQuestion), nextCursor: z.nullable(z.string()), total: z.number().check(z.int(), z.minimum(0)) });
 export type QuestionPage = z.infer<typeof QuestionPage>;
 
 export const QuestionQuery = z.strictObject({
