@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { openApiDocument } from '@pbgdpl/contract/openapi';
 import type { Db } from './db/database.js';
 import { isTransientDbError } from './db/transient.js';
@@ -43,10 +44,19 @@ export function createApp(options: AppOptions) {
   const services = options.services ?? createServices(db);
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  });
+  // Headers a route set itself win (overwrite: false): the embed bundle's cross-origin CORP, the staff pages' policies.
+  app.use(
+    '*',
+    secureHeaders({
+      overwrite: false,
+      // Under no-referrer a page's no-cors POSTs say "Origin: null": the loader's page-view beacon on a demo page would count as from nowhere.
+      referrerPolicy: false,
+      // HTTPS for this host only: which of the province's other hosts speak HTTPS is not this server's to say.
+      strictTransportSecurity: 'max-age=15552000',
+      // Pages of other origins embed what this server serves (data, the bundle, posters): that is its job.
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
 
   app.use('/api/*', compress());
   app.use('/api/*', cors(services.sites));
@@ -56,7 +66,7 @@ export function createApp(options: AppOptions) {
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument({ version, serverUrl: new URL(c.req.url).origin })));
   app.route('/', lawRoutes(db));
-  app.route('/', siteRoutes(db.kysely));
+  app.route('/', siteRoutes(db.kysely, services.mail !== null));
   app.route('/', challengeRoutes(services));
   app.route('/', questionRoutes(services));
   app.route('/', feedbackRoutes(services));
@@ -87,6 +97,7 @@ export function createApp(options: AppOptions) {
       // Staff pages show what anyone on the internet wrote: no inline script, no framing, no third parties.
       res.headers.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
       res.headers.set('Referrer-Policy', 'no-referrer');
+      res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
       return res;
     });
   }

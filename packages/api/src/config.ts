@@ -53,6 +53,12 @@ const Env = z.object({
   RATE_LIMIT_CONTACT: RateLimit,
   RATE_LIMIT_LOOKUP: RateLimit,
   RATE_LIMIT_VIEWS: RateLimit,
+  /** The province's SMTP relay; without it no mail is sent and sites say answersByEmail: false. */
+  SMTP_URL: z.optional(z.string().check(z.regex(/^smtps?:\/\/[^/?#\s]+/, 'SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…'))),
+  /** The sender of those mails: "Name <address@domain>" or an address. */
+  MAIL_FROM: z.optional(z.string().check(z.regex(/^[^@<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, 'MAIL_FROM must be an address, or a name and <address>'))),
+  /** Seconds before the first retry of a mail the relay did not take; doubled each time, at most an hour. */
+  MAIL_RETRY_SECONDS: Count(30, 3600),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
       views: parseLimit(e.RATE_LIMIT_VIEWS, d.limits.views),
     },
   };
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new Error('MAIL_FROM: set the sender of the answers sent by e-mail, e.g. "Sở Tư pháp <hoidap@stp.example.gov.vn>"');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -105,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
     },
     demoOrigins,
     submission,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retrySeconds: Math.max(1, e.MAIL_RETRY_SECONDS) } : null,
   };
 }

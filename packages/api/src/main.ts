@@ -49,8 +49,9 @@ const firstToken = await bootstrapAdmin(db.kysely, config.adminToken);
 // A token printed to the console would end up in journald and every log collector: it goes to a file only its owner can read.
 const tokenFile = firstToken && !config.adminToken ? writePrivateFile(resolve(config.dataDir, 'admin-token'), `${firstToken}\n`) : null;
 
-const services = createServices(db, config.submission, config.masterSecret);
+const services = createServices(db, config.submission, config.masterSecret, config.mail);
 services.usage.start(config.usageFlushMs);
+services.mail?.start();
 const app = createApp({ db, version: VERSION, embedDir: config.embedDir, demoDir: config.demoDir, adminDir: config.adminDir, services });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config.connections) }, (info) => {
   const here = `http://${config.host}:${info.port}`;
@@ -61,6 +62,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `  loader       ${here}/embed/v1/loader.js`,
       `  API          ${here}/api/v1/laws   (OpenAPI: ${here}/api/v1/openapi.json)`,
       `  moderation   ${here}/admin/`,
+      `  mail         ${services.mail ? `answers by e-mail from ${services.mail.from}` : 'off (no SMTP_URL)'}`,
       ...(tokenFile ? [`  admin token  in ${tokenFile} (readable by this user only; keep it, then delete the file: docs/moderation.md)`] : []),
     ].join('\n'),
   );
@@ -70,8 +72,7 @@ capConnectionsPerAddress(server as Server, config.connections.maxPerAddress);
 
 const stop = () =>
   server.close(() =>
-    void services.usage
-      .stop()
+    void Promise.allSettled([services.usage.stop(), services.mail?.stop()])
       .finally(() => db.close())
       .then(() => process.exit(0)),
   );

@@ -1,4 +1,5 @@
 import type { Db } from './db/database.js';
+import { MailOutbox, type MailSettings, type MailTransport } from './mail/outbox.js';
 import { SuggestIndex } from './questions/suggest.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { secretSource } from './security/secrets.js';
@@ -23,6 +24,8 @@ export const DEFAULT_SUBMISSION_CONFIG: SubmissionConfig = {
 
 export interface Services extends SubmissionDeps {
   sites: SiteDirectory;
+  /** Answers by e-mail, when the operator gave an SMTP relay; null otherwise. */
+  mail: MailOutbox | null;
   suggestions: SuggestIndex;
   usage: UsageCounter;
   viewSecret: () => Promise<string>;
@@ -30,9 +33,16 @@ export interface Services extends SubmissionDeps {
 
 /**
  * What the routes share: the site directory, the rate limiter, the suggestion index, the secrets
- * (derived from `masterSecret` when the operator gives one, else kept in the database).
+ * (derived from `masterSecret` when the operator gives one, else kept in the database), and the
+ * mail outbox when `mail` names a relay (tests may pass their own `transport`).
  */
-export function createServices(db: Db, config: SubmissionConfig = DEFAULT_SUBMISSION_CONFIG, masterSecret?: string): Services {
+export function createServices(
+  db: Db,
+  config: SubmissionConfig = DEFAULT_SUBMISSION_CONFIG,
+  masterSecret?: string,
+  mail?: MailSettings | null,
+  transport?: MailTransport,
+): Services {
   const sites = new SiteDirectory(db.kysely);
   const secret = secretSource(db.kysely, masterSecret);
   const secrets = once(async (): Promise<ServerSecrets> => {
@@ -44,6 +54,7 @@ export function createServices(db: Db, config: SubmissionConfig = DEFAULT_SUBMIS
     config,
     limiter: new RateLimiter(),
     sites,
+    mail: mail ? new MailOutbox(db.kysely, mail, transport) : null,
     suggestions: new SuggestIndex(db.kysely),
     usage: new UsageCounter(db.kysely, sites),
     secrets,

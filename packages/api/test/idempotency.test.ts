@@ -28,20 +28,17 @@ describe('Idempotency-Key', () => {
     const title = `Một câu hỏi gửi 200 lần ${key.slice(-8)}`;
     const body = question({ title, altcha: await t.altcha() });
     const before = await counts(t.db);
-    // Launched in waves a few milliseconds apart, none awaited: early ones race the claim, later
-    // ones arrive while it is in flight or after it committed.
-    const pending: Promise<{ status: number; replayed: string | null; retryAfter: string | null; text: string }>[] = [];
-    for (let wave = 0; wave < 10; wave++) {
-      for (let i = 0; i < 20; i++) {
-        pending.push(
-          t.post('/api/v1/questions', body, { key }).then(async (res) => ({
-            status: res.status, replayed: res.headers.get('Idempotent-Replayed'), retryAfter: res.headers.get('Retry-After'), text: await res.text(),
-          })),
-        );
-      }
-      await new Promise((r) => setTimeout(r, 3 + wave * 2));
-    }
-    const responses = await Promise.all(pending);
+    const send = () =>
+      t.post('/api/v1/questions', body, { key }).then(async (res) => ({
+        status: res.status, replayed: res.headers.get('Idempotent-Replayed'), retryAfter: res.headers.get('Retry-After'), text: await res.text(),
+      }));
+    // Two waves. The first hundred at once race for the claim; the losers find it in flight (409)
+    // or, where the engine serialises them (SQLite's one connection), committed. The second hundred
+    // once every one of the first is answered, so after the commit: each must be a replay.
+    const firstWave = await Promise.all(Array.from({ length: 100 }, send));
+    const secondWave = await Promise.all(Array.from({ length: 100 }, send));
+    expect(secondWave.every((r) => r.status === 201 && r.replayed === 'true'), JSON.stringify(secondWave.find((r) => r.replayed !== 'true'))).toBe(true);
+    const responses = [...firstWave, ...secondWave];
     const after = await counts(t.db);
     expect(await rowsWithTitle(title)).toBe(1);
     expect(after.questions - before.questions).toBe(1);

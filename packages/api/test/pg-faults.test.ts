@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS } from '../src/http/idempotency.js';
 import { ENGINE } from './support/app.js';
 import { findPostgresBin, startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
-import { freePort } from './support/ports.js';
-import { EASY_ENV, ensureBuilt, startServer, type ServerProcess } from './support/server.js';
+import { EASY_ENV, ensureBuilt, startOnFreePort, type ServerProcess } from './support/server.js';
 import { solve } from './support/submit.js';
 
 /**
@@ -140,7 +139,7 @@ describe.skipIf(ENGINE !== 'postgres' || (!PG_BIN && !process.env.CI))('PostgreS
     const env = { ...EASY_ENV, DATABASE_URL: cluster.url(DB), DEMO_SITE_ORIGINS: ORIGIN, ADMIN_TOKEN: 'pg-faults-admin-token-0123456789' };
     for (let attempt = 0; ; attempt++) {
       try {
-        server = await startServer(await freePort(), env, 60_000);
+        server = await startOnFreePort(() => env, 60_000);
         break;
       } catch (error) {
         if (attempt >= 3 || !/EADDRINUSE/.test(String(error))) throw error;

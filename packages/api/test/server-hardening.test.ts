@@ -6,8 +6,7 @@ import Database from 'better-sqlite3';
 import { NOTICES } from '@pbgdpl/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from './support/app.js';
-import { freePort } from './support/ports.js';
-import { EASY_ENV, ensureBuilt, startServer, type ServerProcess } from './support/server.js';
+import { EASY_ENV, ensureBuilt, startOnFreePort, type ServerProcess } from './support/server.js';
 import { solve } from './support/submit.js';
 
 /**
@@ -26,7 +25,7 @@ const scratch = () => {
 };
 
 async function start(env: Record<string, string>) {
-  const server = await startServer(await freePort(), { ...EASY_ENV, SEED: 'none', ...env });
+  const server = await startOnFreePort(() => ({ ...EASY_ENV, SEED: 'none', ...env }));
   servers.push(server);
   return server;
 }

@@ -10,8 +10,7 @@ import { openDatabase, type Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrations.js';
 import { loadCatalog, seedIfEmpty } from '../src/db/seed.js';
 import { CATALOG_PATH, ENGINE } from './support/app.js';
-import { freePort } from './support/ports.js';
-import { ensureBuilt, startServer } from './support/server.js';
+import { ensureBuilt, startOnFreePort } from './support/server.js';
 
 /**
  * A SQLite file damaged on disk: bytes of a page overwritten, as a failing disk or a copy over a
@@ -59,11 +58,11 @@ describe.skipIf(ENGINE !== 'sqlite')('a damaged SQLite file', () => {
     ensureBuilt();
     const dir = tempDir();
     const env = { DATA_DIR: dir, ADMIN_TOKEN: 'corruption-admin-token-0123456789' };
-    const first = await startServer(await freePort(), env, 60_000);
+    const first = await startOnFreePort(() => env, 60_000);
     expect(await first.stop()).toBe(0); // a clean stop checkpoints the WAL into the file
     damage(join(dir, 'pbgdpl.sqlite'));
 
-    const outcome = await startServer(await freePort(), env, 60_000).then(
+    const outcome = await startOnFreePort(() => env, 60_000).then(
       async (server) => `started:\n${server.output()}${await server.crash()}`,
       (error: Error) => error.message,
     );

@@ -5,7 +5,8 @@ import type { FeedbackTable, Tables } from '../db/schema.js';
 import { honoPath } from '../http/paths.js';
 import { ProblemError, problem } from '../http/problem.js';
 import { jsonBody } from '../http/json-body.js';
-import { InputError, parseOrThrow, queryOf } from '../http/validate.js';
+import { InputError, valid } from '../http/validate.js';
+import { enqueueAnswerMail, type MailOutbox } from '../mail/outbox.js';
 import { questionSearchText, toAdmin, writeCitations } from '../questions/questions.queries.js';
 import type { SuggestIndex } from '../questions/suggest.js';
 import { audit, createStaffToken, requireStaff, type StaffEnv } from '../security/staff.js';
@@ -18,15 +19,20 @@ export interface AdminDeps {
   db: Kysely<Tables>;
   sites: SiteDirectory;
   suggestions: SuggestIndex;
+  /** Sends answers by e-mail; null without SMTP_URL. */
+  mail: MailOutbox | null;
 }
+
+/** Staff bodies are larger than a citizen's: an answer may be long HTML. */
+const STAFF_BODY = 64 * 1024;
 
 type C = Context<StaffEnv>;
 
-export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
+export function adminRoutes({ db, sites, suggestions, mail }: AdminDeps) {
   const app = new Hono<StaffEnv>();
   const guard = (role: Role) => requireStaff(db, role);
   const staff = (c: C) => c.get('staff');
-  const body = async <S extends Parameters<typeof parseOrThrow>[0]>(c: C, schema: S) => parseOrThrow(schema, await jsonBody(c, 64 * 1024));
+  const body = jsonBody(STAFF_BODY);
   const offset = (cursor: string | undefined) => {
     if (!cursor) return 0;
     const n = decodeOffsetCursor(cursor);
@@ -44,8 +50,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return row;
   };
 
-  app.get(honoPath(routes.adminListQuestions.path), guard('editor'), async (c) => {
-    const q = parseOrThrow(routes.adminListQuestions.query, queryOf(c));
+  app.get(honoPath(routes.adminListQuestions.path), guard('editor'), valid('query', routes.adminListQuestions.query), async (c) => {
+    const q = c.req.valid('query');
     const skip = offset(q.cursor);
     let query = db.selectFrom('questions').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).offset(skip);
     if (q.status) query = query.where('status', '=', q.status);
@@ -57,16 +63,16 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json({ items, nextCursor: rows.length > q.limit ? encodeOffsetCursor(skip + q.limit) : null });
   });
 
-  app.get(honoPath(routes.adminGetQuestion.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminGetQuestion.params, c.req.param());
+  app.get(honoPath(routes.adminGetQuestion.path), guard('editor'), valid('param', routes.adminGetQuestion.params), async (c) => {
+    const { id } = c.req.valid('param');
     const [item] = await toAdmin(db, [await loadQuestion(id)]);
     await audit(db, staff(c), 'read', `question:${id}`);
     return c.json(item);
   });
 
-  app.patch(honoPath(routes.adminClassifyQuestion.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminClassifyQuestion.params, c.req.param());
-    const input = await body(c, routes.adminClassifyQuestion.body);
+  app.patch(honoPath(routes.adminClassifyQuestion.path), guard('editor'), valid('param', routes.adminClassifyQuestion.params), body, valid('json', routes.adminClassifyQuestion.body), async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
     const row = await loadQuestion(id);
     if (row.status === 'answered' || row.status === 'rejected') throw new ProblemError(409, `the question is already ${row.status}`);
     if (input.field) {
@@ -86,9 +92,9 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json((await toAdmin(db, [await loadQuestion(id)]))[0]);
   });
 
-  app.post(honoPath(routes.adminAnswerQuestion.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminAnswerQuestion.params, c.req.param());
-    const input = await body(c, routes.adminAnswerQuestion.body);
+  app.post(honoPath(routes.adminAnswerQuestion.path), guard('editor'), valid('param', routes.adminAnswerQuestion.params), body, valid('json', routes.adminAnswerQuestion.body), async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
     const row = await loadQuestion(id);
     if (row.status === 'rejected') throw new ProblemError(409, 'the question was rejected; it cannot be answered');
     const [current] = await toAdmin(db, [row]);
@@ -96,7 +102,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
       throw new ProblemError(409, 'the citizen did not consent to publication; answer without publish');
     }
     const now = new Date().toISOString();
-    await db.transaction().execute(async (trx) => {
+    // The mail is queued in the answer's own transaction: answered and not queued (or the reverse) cannot happen.
+    const mailed = await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('questions')
         .set({
@@ -110,15 +117,17 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
         .where('id', '=', id)
         .execute();
       await writeCitations(trx, id, input.citations);
+      return mail ? enqueueAnswerMail(trx, id, new Date(now)) : 'no-smtp';
     });
+    if (mailed === 'queued') mail?.wake();
     suggestions.invalidate();
-    await audit(db, staff(c), 'answer', `question:${id}`, { publish: input.publish, citations: input.citations });
+    await audit(db, staff(c), 'answer', `question:${id}`, { publish: input.publish, citations: input.citations, mail: mailed });
     return c.json((await toAdmin(db, [await loadQuestion(id)]))[0]);
   });
 
-  app.post(honoPath(routes.adminPublishQuestion.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminPublishQuestion.params, c.req.param());
-    const { published } = await body(c, routes.adminPublishQuestion.body);
+  app.post(honoPath(routes.adminPublishQuestion.path), guard('editor'), valid('param', routes.adminPublishQuestion.params), body, valid('json', routes.adminPublishQuestion.body), async (c) => {
+    const { id } = c.req.valid('param');
+    const { published } = c.req.valid('json');
     const [current] = await toAdmin(db, [await loadQuestion(id)]);
     if (published && current!.status !== 'answered') throw new ProblemError(409, 'only an answered question can be published');
     if (published && !current!.consent.purposes.includes('cong-khai-hoi-dap')) throw new ProblemError(409, 'the citizen did not consent to publication');
@@ -132,9 +141,9 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json((await toAdmin(db, [await loadQuestion(id)]))[0]);
   });
 
-  app.post(honoPath(routes.adminRejectQuestion.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminRejectQuestion.params, c.req.param());
-    const { reason } = await body(c, routes.adminRejectQuestion.body);
+  app.post(honoPath(routes.adminRejectQuestion.path), guard('editor'), valid('param', routes.adminRejectQuestion.params), body, valid('json', routes.adminRejectQuestion.body), async (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
     const row = await loadQuestion(id);
     if (row.status === 'answered') throw new ProblemError(409, 'the question is answered; withdraw its publication instead');
     await db.updateTable('questions').set({ status: 'rejected', rejected_reason: reason, published: 0, published_at: null }).where('id', '=', id).execute();
@@ -169,8 +178,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     }));
   };
 
-  app.get(honoPath(routes.adminListFeedback.path), guard('editor'), async (c) => {
-    const q = parseOrThrow(routes.adminListFeedback.query, queryOf(c));
+  app.get(honoPath(routes.adminListFeedback.path), guard('editor'), valid('query', routes.adminListFeedback.query), async (c) => {
+    const q = c.req.valid('query');
     const skip = offset(q.cursor);
     let query = db.selectFrom('feedback').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).offset(skip);
     if (q.status) query = query.where('status', '=', q.status);
@@ -182,9 +191,9 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json({ items, nextCursor: rows.length > q.limit ? encodeOffsetCursor(skip + q.limit) : null });
   });
 
-  app.post(honoPath(routes.adminReplyFeedback.path), guard('editor'), async (c) => {
-    const { id } = parseOrThrow(routes.adminReplyFeedback.params, c.req.param());
-    const { reply } = await body(c, routes.adminReplyFeedback.body);
+  app.post(honoPath(routes.adminReplyFeedback.path), guard('editor'), valid('param', routes.adminReplyFeedback.params), body, valid('json', routes.adminReplyFeedback.body), async (c) => {
+    const { id } = c.req.valid('param');
+    const { reply } = c.req.valid('json');
     const updated = await db
       .updateTable('feedback')
       .set({ reply, status: 'replied', replied_by: staff(c).name, replied_at: new Date().toISOString() })
@@ -213,8 +222,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
       'X-Content-Type-Options': 'nosniff',
     });
 
-  app.get(honoPath(routes.adminExportQuestions.path), guard('admin'), async (c) => {
-    const q = parseOrThrow(routes.adminExportQuestions.query, queryOf(c));
+  app.get(honoPath(routes.adminExportQuestions.path), guard('admin'), valid('query', routes.adminExportQuestions.query), async (c) => {
+    const q = c.req.valid('query');
     const items = await toAdmin(db, await db.selectFrom('questions').selectAll().where(exportRange(q)).orderBy('created_at').execute());
     await audit(db, staff(c), 'export', 'questions.csv', { ...q, rows: items.length });
     const header = ['tracking_code', 'site', 'field', 'status', 'created_at', 'due_on', 'name', 'email', 'phone', 'title', 'question', 'answer', 'citations', 'answered_by', 'answered_at', 'published', 'consent_purposes', 'notice_version', 'consent_at', 'page_url'];
@@ -226,8 +235,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return csvResponse(c, 'questions.csv', toCsv(header, data));
   });
 
-  app.get(honoPath(routes.adminExportFeedback.path), guard('admin'), async (c) => {
-    const q = parseOrThrow(routes.adminExportFeedback.query, queryOf(c));
+  app.get(honoPath(routes.adminExportFeedback.path), guard('admin'), valid('query', routes.adminExportFeedback.query), async (c) => {
+    const q = c.req.valid('query');
     const items = await feedbackView(await db.selectFrom('feedback').selectAll().where(exportRange(q)).orderBy('created_at').execute());
     await audit(db, staff(c), 'export', 'feedback.csv', { ...q, rows: items.length });
     const header = ['id', 'site', 'kind', 'document', 'rating', 'message', 'contact', 'page_url', 'status', 'reply', 'replied_by', 'replied_at', 'created_at', 'consent_purposes', 'notice_version', 'consent_at'];
@@ -240,9 +249,9 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
 
   app.get(honoPath(routes.adminSites.path), guard('editor'), async (c) => c.json({ items: await siteReports(db) }));
 
-  app.put(honoPath(routes.adminPutSite.path), guard('admin'), async (c) => {
-    const { key } = parseOrThrow(routes.adminPutSite.params, c.req.param());
-    const input = await body(c, routes.adminPutSite.body);
+  app.put(honoPath(routes.adminPutSite.path), guard('admin'), valid('param', routes.adminPutSite.params), body, valid('json', routes.adminPutSite.body), async (c) => {
+    const { key } = c.req.valid('param');
+    const input = c.req.valid('json');
     if (input.key !== key) throw new InputError([{ path: 'key', code: 'mismatch', message: 'the key in the body differs from the one in the path' }]);
     const site = await putSite(db, input);
     sites.invalidate();
@@ -255,15 +264,15 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at })) });
   });
 
-  app.post(honoPath(routes.adminCreateToken.path), guard('admin'), async (c) => {
-    const { name, role } = await body(c, routes.adminCreateToken.body);
+  app.post(honoPath(routes.adminCreateToken.path), guard('admin'), body, valid('json', routes.adminCreateToken.body), async (c) => {
+    const { name, role } = c.req.valid('json');
     const made = await createStaffToken(db, name, role);
     await audit(db, staff(c), 'create-token', `token:${made.id}`, { name, role });
     return c.json({ id: made.id, name, role, createdAt: made.created_at, revokedAt: null, token: made.token }, 201);
   });
 
-  app.delete(honoPath(routes.adminRevokeToken.path), guard('admin'), async (c) => {
-    const { id } = parseOrThrow(routes.adminRevokeToken.params, c.req.param());
+  app.delete(honoPath(routes.adminRevokeToken.path), guard('admin'), valid('param', routes.adminRevokeToken.params), async (c) => {
+    const { id } = c.req.valid('param');
     if (id === staff(c).id) throw new ProblemError(409, 'a token cannot revoke itself; use another administrator');
     await db.updateTable('staff_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     const row = await db.selectFrom('staff_tokens').select(['id', 'name', 'role', 'created_at', 'revoked_at']).where('id', '=', id).executeTakeFirst();
@@ -272,8 +281,8 @@ export function adminRoutes({ db, sites, suggestions }: AdminDeps) {
     return c.json({ id: row.id, name: row.name, role: row.role, createdAt: row.created_at, revokedAt: row.revoked_at });
   });
 
-  app.get(honoPath(routes.adminAudit.path), guard('admin'), async (c) => {
-    const q = parseOrThrow(routes.adminAudit.query, queryOf(c));
+  app.get(honoPath(routes.adminAudit.path), guard('admin'), valid('query', routes.adminAudit.query), async (c) => {
+    const q = c.req.valid('query');
     const skip = offset(q.cursor);
     const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).offset(skip).execute();
     return c.json({ items: rows.slice(0, q.limit), nextCursor: rows.length > q.limit ? encodeOffsetCursor(skip + q.limit) : null });

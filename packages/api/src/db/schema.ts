@@ -202,6 +202,40 @@ export interface ViewTokenUsedTable {
   expires_at: number;
 }
 
+/** A mail to send, written in the transaction of what caused it (an answer), sent by the worker in mail/outbox.ts. */
+export interface MailOutboxTable {
+  id: string;
+  /** What it is about: "answer", and the question's id; one mail per kind and subject. */
+  kind: string;
+  subject_id: string;
+  /** The address, until the mail is sent or given up; then null, so the outbox keeps no copy of it. */
+  recipient: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** pending → sending → sent; back to pending to retry; failed when the relay refused it for good or too long went by. */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While sending: until when this attempt holds it; past that, a worker takes it over (its process died). */
+  locked_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+/** Every attempt to hand a mail to the relay, and what came of it. */
+export interface MailAttemptTable {
+  mail_id: string;
+  attempt: number;
+  started_at: string;
+  finished_at: string | null;
+  /** sending (under way, or its process died: then interrupted), sent, retry, failed. */
+  outcome: string;
+  /** The relay's reply ("250 2.0.0 Ok: queued as …") or the error. */
+  detail: string | null;
+}
+
 export interface SubmissionTables {
   secrets: SecretTable;
   sites: SiteTable;
@@ -216,4 +250,6 @@ export interface SubmissionTables {
   usage_daily: UsageTable;
   page_views_daily: PageViewTable;
   view_tokens_used: ViewTokenUsedTable;
+  mail_outbox: MailOutboxTable;
+  mail_attempts: MailAttemptTable;
 }

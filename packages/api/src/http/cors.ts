@@ -1,31 +1,33 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { cors as honoCors } from 'hono/cors';
 import type { SiteDirectory } from '../sites/sites.queries.js';
 
-const WRITE_HEADERS = 'Content-Type, Idempotency-Key';
+const EXPOSE = ['Retry-After', 'ETag'];
+const MAX_AGE = 86_400;
+
+/** A write, or the preflight of one. */
+function wantsWrite(c: Context): boolean {
+  const preflight = c.req.method === 'OPTIONS' ? c.req.header('Access-Control-Request-Method') : undefined;
+  return preflight ? !/^(GET|HEAD)$/i.test(preflight) : !/^(GET|HEAD|OPTIONS)$/.test(c.req.method);
+}
 
 /**
- * Reads are open to every origin. Writes answer CORS only to origins some site registered (the
- * route then checks the origin belongs to the site named in the body). No credentials, ever.
+ * Reads are open to every origin and do not vary by it. Writes answer CORS only to origins some
+ * site registered (the route then checks the origin belongs to the site named in the body, and
+ * refuses any other before reading the body); a preflight from any other origin gets no
+ * Access-Control-Allow-Origin. The page-view beacon is open to every origin. No credentials, ever.
  */
 export function cors(sites: SiteDirectory): MiddlewareHandler {
-  return async (c, next) => {
-    const origin = c.req.header('Origin');
-    const preflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method');
-    const wantsWrite = preflight ? !/^(GET|HEAD)$/i.test(preflight) : !/^(GET|HEAD|OPTIONS)$/.test(c.req.method);
-    const allowed = !wantsWrite ? '*' : origin && (await sites.snapshot()).origins.has(origin) ? origin : null;
-
-    if (preflight) {
-      const headers: Record<string, string> = { Vary: 'Origin', 'Access-Control-Max-Age': '86400' };
-      if (allowed) {
-        headers['Access-Control-Allow-Origin'] = allowed;
-        headers['Access-Control-Allow-Methods'] = wantsWrite ? 'POST' : 'GET, HEAD';
-        headers['Access-Control-Allow-Headers'] = wantsWrite ? WRITE_HEADERS : 'Content-Type';
-      }
-      return c.body(null, 204, headers);
-    }
-    await next();
-    if (allowed) c.res.headers.set('Access-Control-Allow-Origin', allowed);
-    if (wantsWrite) c.res.headers.append('Vary', 'Origin');
-    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, ETag');
-  };
+  const reads = honoCors({ origin: '*', allowMethods: ['GET', 'HEAD'], allowHeaders: ['Content-Type'], exposeHeaders: EXPOSE, maxAge: MAX_AGE });
+  // The loader's page-view report comes from any page, registered or not (those are counted apart), and carries nobody's data.
+  const beacon = honoCors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: MAX_AGE });
+  const registered = async (origin: string) => (await sites.knowsOrigin(origin)) ? origin : null;
+  const writes = honoCors({
+    origin: registered,
+    allowMethods: async (origin) => ((await registered(origin)) ? ['POST'] : []),
+    allowHeaders: ['Content-Type', 'Idempotency-Key'],
+    exposeHeaders: EXPOSE,
+    maxAge: MAX_AGE,
+  });
+  return (c, next) => (c.req.path === '/api/v1/views' ? beacon : wantsWrite(c) ? writes : reads)(c, next);
 }

@@ -1,6 +1,7 @@
-import type { Context } from 'hono';
-import { LIMITS } from '@pbgdpl/contract';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { LIMITS } from '@pbgdpl/contract';
 
 const TYPES = {
   json: { pattern: /^application\/json\s*(;|$)/i, say: 'application/json' },
@@ -9,37 +10,32 @@ const TYPES = {
 };
 
 /**
- * The request body as JSON: 415 unless it says application/json (or, for beacons, text/plain),
- * 413 past the limit (counted while reading, so a lying Content-Length does not help), 400 when it
- * does not parse or holds U+0000.
+ * A route's JSON body, checked before anything reads it: 415 unless it says application/json (or,
+ * for beacons, text/plain); 413 past `maxBytes` (hono/body-limit: by Content-Length, which Node's
+ * HTTP parser holds the body to, or counted while reading a chunked body); 400 when it is not
+ * UTF-8 JSON or holds U+0000. The bytes stay in hono's body cache, so `valid('json', …)` and
+ * `c.req.json()` after it read the same body. Errors are HTTPExceptions: app.onError renders them
+ * as problem+json.
  */
-export async function jsonBody(c: Context, maxBytes = LIMITS.body, accept: keyof typeof TYPES = 'json'): Promise<unknown> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!TYPES[accept].pattern.test(type)) throw new HTTPException(415, { message: `send the body as ${TYPES[accept].say}` });
-  const declared = Number(c.req.header('Content-Length') ?? 0);
-  if (declared > maxBytes) throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
-  const reader = c.req.raw.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
-    }
-    chunks.push(value);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
-  } catch {
-    throw new HTTPException(400, { message: 'the body is not valid JSON (UTF-8)' });
-  }
-  // PostgreSQL cannot store U+0000 in text (the insert fails, a 500), and no form sends it.
-  if (containsNul(value)) throw new HTTPException(400, { message: 'the body contains the character U+0000, which is not accepted' });
-  return value;
+export function jsonBody(maxBytes = LIMITS.body, accept: keyof typeof TYPES = 'json'): MiddlewareHandler {
+  const tooLarge = () => {
+    throw new HTTPException(413, { message: `the body is larger than ${maxBytes} bytes` });
+  };
+  const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    if (!TYPES[accept].pattern.test(c.req.header('Content-Type') ?? '')) throw new HTTPException(415, { message: `send the body as ${TYPES[accept].say}` });
+    return limit(c, async () => {
+      let value: unknown;
+      try {
+        value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer()));
+      } catch {
+        throw new HTTPException(400, { message: 'the body is not valid JSON (UTF-8)' });
+      }
+      // PostgreSQL cannot store U+0000 in text (the insert fails, a 500), and no form sends it.
+      if (containsNul(value)) throw new HTTPException(400, { message: 'the body contains the character U+0000, which is not accepted' });
+      await next();
+    });
+  };
 }
 
 /** Whether any string or key in a parsed JSON value holds U+0000; iterative, as bodies may nest deep. */

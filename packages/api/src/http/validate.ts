@@ -1,5 +1,6 @@
-import type { Context } from 'hono';
-import * as z from 'zod/mini';
+import { sValidator } from '@hono/standard-validator';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type * as z from 'zod/mini';
 import type { FieldError } from './problem.js';
 
 export class InputError extends Error {
@@ -8,8 +9,14 @@ export class InputError extends Error {
   }
 }
 
-function describe(issue: z.core.$ZodIssue): FieldError[] {
-  const path = issue.path.map(String).join('.');
+/** zod's issues arrive through Standard Schema whole (code, keys, bounds); another library's would carry a message only. */
+const isZodIssue = (issue: StandardSchemaV1.Issue): issue is StandardSchemaV1.Issue & z.core.$ZodIssue => typeof (issue as { code?: unknown }).code === 'string';
+
+const pathOf = (issue: StandardSchemaV1.Issue) => (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+
+function describe(issue: StandardSchemaV1.Issue): FieldError[] {
+  const path = pathOf(issue);
+  if (!isZodIssue(issue)) return [{ path, code: 'invalid', message: issue.message }];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: [path, key].filter(Boolean).join('.'),
@@ -40,22 +47,35 @@ function plainMessage(issue: z.core.$ZodIssue): string | undefined {
   }
 }
 
-export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown): z.infer<S> {
-  const result = z.safeParse(schema, input);
-  if (!result.success) throw new InputError(result.error.issues.flatMap(describe));
-  return result.data;
+/** hono's query target gives a key sent twice as an array: an error rather than a silent pick. */
+function repeatedKeys(value: unknown): FieldError[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value)
+    .filter(([, v]) => Array.isArray(v))
+    .map(([key]) => ({ path: key, code: 'repeated', message: `"${key}" is given more than once` }));
 }
 
-/** Query string as one value per key; a key given twice is an error rather than a silent pick. */
-export function queryOf(c: Context): Record<string, string> {
-  const all = c.req.queries();
-  // No prototype: "__proto__" must stay a key (and so an unknown parameter), not vanish into a setter.
-  const out: Record<string, string> = Object.create(null);
-  const repeated: FieldError[] = [];
-  for (const [key, values] of Object.entries(all)) {
-    if (values.length > 1) repeated.push({ path: key, code: 'repeated', message: `"${key}" is given more than once` });
-    out[key] = values[values.length - 1] ?? '';
-  }
-  if (repeated.length) throw new InputError(repeated);
-  return out;
+type Target = 'query' | 'param' | 'json';
+
+/**
+ * @hono/standard-validator with this API's refusals: a 400 problem+json (rendered by app.onError
+ * from InputError) naming each field, with zod's code and a message a person can read; a query
+ * parameter given twice is refused before anything else is said about it. Handlers read the
+ * result with `c.req.valid(target)`. JSON bodies reach it through http/json-body.ts, which has
+ * already refused a wrong type, an oversized body, bad JSON and U+0000.
+ */
+export const valid = <T extends Target, S extends StandardSchemaV1>(target: T, schema: S) =>
+  sValidator(target, schema, (result) => {
+    if (target === 'query') {
+      const repeated = repeatedKeys(result.data);
+      if (repeated.length) throw new InputError(repeated);
+    }
+    if (!result.success) throw new InputError(result.error.flatMap(describe));
+  });
+
+/** The same check outside a route's middleware (a body hono's json target does not read: a beacon's text/plain). */
+export async function validOrThrow<S extends StandardSchemaV1>(schema: S, value: unknown): Promise<StandardSchemaV1.InferOutput<S>> {
+  const result = await schema['~standard'].validate(value);
+  if (result.issues) throw new InputError(result.issues.flatMap(describe));
+  return result.value;
 }

@@ -3,26 +3,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { type AdminQuestion, type Citation, type Lang, type PublishedQuestion, type QuestionStatus, type QuestionStatusView } from '@pbgdpl/contract';
 import type { QuestionTable, Tables } from '../db/schema.js';
 import { searchText } from '../search/text-search.js';
+import { htmlToText } from './answer-text.js';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 export const questionSearchText = (q: { title: string; content: string; answer_html?: string | null }) =>
   searchText(q.title, q.content, htmlToText(q.answer_html ?? ''));
-
-/** Plain text of staff-written answer HTML, for search and excerpts (never rendered). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export async function citationsOf(db: Db, ids: string[]): Promise<Map<string, Citation[]>> {
   const out = new Map<string, Citation[]>();

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Lang, Suggestions } from '@pbgdpl/contract';
 import type { Tables } from '../db/schema.js';
 import { Bm25 } from './bm25.js';
-import { htmlToText, publishedQuestions, toPublished } from './questions.queries.js';
+import { excerpt, htmlToText } from './answer-text.js';
+import { publishedQuestions, toPublished } from './questions.queries.js';
 import { terms } from './search-terms.js';
 
 /** Below this share of the query's weight, a document is not offered as an answer. */
@@ -13,6 +14,8 @@ const RECHECK_MS = 5_000;
 interface Built {
   signature: string;
   answers: Bm25<string>;
+  /** The field of each published question, for filtering a search. */
+  fieldOf: Map<string, string>;
   laws: Bm25<string>;
   lawInfo: Map<string, { number: string; type: string; abstract: string; url: string; fields: string[] }>;
 }
@@ -77,8 +80,23 @@ export class SuggestIndex {
     const lawInfo = new Map(
       lawRows.map((l) => [l.id, { number: l.number, type: l.type, abstract: l.abstract, url: l.url, fields: (fieldsOf.get(l.id) ?? []).map((f) => f.code) }]),
     );
-    this.built = { signature, answers, laws, lawInfo };
+    this.built = { signature, answers, fieldOf: new Map(qa.map((q) => [q.id, q.field_code])), laws, lawInfo };
     return this.built;
+  }
+
+  /**
+   * Every published answer the words of `text` find (the scoring and threshold of the suggestions),
+   * in `field` when given, best first; equal scores by id, so a page can start right after another.
+   */
+  async rankAnswers(text: string, field?: string): Promise<{ key: string; score: number }[]> {
+    const index = await this.fresh();
+    const query = terms(text);
+    if (query.length === 0) return [];
+    return index.answers
+      .search(query, Infinity)
+      .filter((h) => h.coverage >= MIN_ANSWER_COVERAGE && (!field || index.fieldOf.get(h.key) === field))
+      .map(({ key, score }) => ({ key, score }))
+      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   async suggest(text: string, field: string | undefined, lang: Lang): Promise<Suggestions> {
@@ -98,8 +116,7 @@ export class SuggestIndex {
     const answers = ranked.flatMap((h) => {
       const p = published.get(h.key);
       if (!p) return [];
-      const plain = htmlToText(p.answerHtml);
-      return [{ id: p.id, title: p.title, excerpt: plain.length > 220 ? `${plain.slice(0, 217).replace(/\s+\S*$/, '')}…` : plain, answerHtml: p.answerHtml, citations: p.citations, score: round(h.score) }];
+      return [{ id: p.id, title: p.title, excerpt: excerpt(p.answerHtml), answerHtml: p.answerHtml, citations: p.citations, score: round(h.score) }];
     });
 
     // Documents: those the suggested answers cite (with their articles), then the best text matches.

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { routes } from '@pbgdpl/contract';
 import { honoPath } from '../http/paths.js';
-import { InputError, parseOrThrow, queryOf } from '../http/validate.js';
+import { InputError, valid } from '../http/validate.js';
 import { newChallenge } from '../security/altcha.js';
 import type { SubmissionDeps } from './pipeline.js';
 
 export function challengeRoutes({ db, config, secrets, sites }: SubmissionDeps) {
   const app = new Hono();
   let sweptAt = 0;
-  app.get(honoPath(routes.getChallenge.path), async (c) => {
-    const { site } = parseOrThrow(routes.getChallenge.query, queryOf(c));
+  app.get(honoPath(routes.getChallenge.path), valid('query', routes.getChallenge.query), async (c) => {
+    const { site } = c.req.valid('query');
     if (!(await sites.knowsSite(site))) {
       throw new InputError([{ path: 'site', code: 'unknown_site', message: `no site "${site}" is registered` }]);
     }

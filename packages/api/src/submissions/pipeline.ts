@@ -1,12 +1,9 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
-import * as z from 'zod/mini';
 import type { Notice, Site } from '@pbgdpl/contract';
 import type { Tables } from '../db/schema.js';
-import { jsonBody } from '../http/json-body.js';
 import { claimKey, completeKey, releaseKey, requestHash } from '../http/idempotency.js';
 import { ProblemError, type FieldError } from '../http/problem.js';
-import { parseOrThrow } from '../http/validate.js';
 import { checkAltcha, type AltchaOptions, type AltchaSecrets } from '../security/altcha.js';
 import { clientIp } from '../security/client-ip.js';
 import { contactKey } from '../security/contact-key.js';
@@ -50,7 +47,6 @@ export interface SubmissionMarks {
 
 export interface SubmissionSpec<I extends Guarded> {
   scope: string;
-  schema: z.ZodMiniType<I, unknown>;
   notice: Notice;
   /** Contacts in the submission, to count by (as HMACs). */
   contacts(input: I): string[];
@@ -79,19 +75,30 @@ const tooMany = (wait: number) =>
   new ProblemError(429, `too many submissions; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
 
 /**
+ * The first handler of a submission route: a page of no registered origin is refused before its
+ * body is read or validated (jsonBody and valid('json', …) come after it).
+ */
+export const fromRegisteredOrigin =
+  (sites: SiteDirectory): MiddlewareHandler =>
+  async (c, next) => {
+    const origin = c.req.header('Origin') ?? '';
+    if (!(await sites.knowsOrigin(origin))) throw notFromSite(origin);
+    await next();
+  };
+
+/**
  * The one path from a citizen's form to a database row. Cheap checks come before anything that
- * costs a budget: the page's origin (before the body is read), the body, the site, then the ALTCHA
+ * costs a budget: the page's origin (fromRegisteredOrigin, before the body is read), the body
+ * (jsonBody, then valid('json', …), which hand over `input`), the site, then the ALTCHA
  * proof (signature, expiry, site, fill time, not used before); only a request that carries a valid
  * proof spends from the per-address and per-site allowances. The Idempotency-Key makes it
  * exactly-once; the proof is spent and everything written in one transaction, and 201 is answered
  * only after it has committed. The per-contact count never refuses: whoever knows a citizen's
  * e-mail could otherwise lock that citizen out. A contact over its limit is stored marked instead.
  */
-export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps, spec: SubmissionSpec<I>): Promise<Response> {
+export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps, spec: SubmissionSpec<I>, input: I): Promise<Response> {
   const { db, limiter, config } = deps;
   const origin = c.req.header('Origin') ?? '';
-  if (!(await deps.sites.knowsOrigin(origin))) throw notFromSite(origin);
-  const input = parseOrThrow(spec.schema, await jsonBody(c));
 
   const site = await getSite(db, input.site);
   if (!site) throw new ProblemError(400, `no site "${input.site}" is registered`, [{ path: 'site', code: 'unknown_site', message: 'unknown site key' }]);

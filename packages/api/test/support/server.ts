@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from './app.js';
+import { freePort } from './ports.js';
 
 /** The built server, as `pnpm start` and the e2e run start it. */
 export const MAIN_JS = join(packageRoot, 'dist/main.js');
@@ -111,4 +112,20 @@ export async function startServer(port: number, env: Record<string, string>, tim
       return code;
     },
   };
+}
+
+/**
+ * startServer on a free port of the range, with `env` made for that port; when another test file
+ * takes the port between the probe and the listen (EADDRINUSE), another port, up to five times.
+ */
+export async function startOnFreePort(env: (port: number) => Record<string, string>, timeoutMs = 30_000, avoid: number[] = []): Promise<ServerProcess> {
+  for (let attempt = 0; ; attempt++) {
+    let port = await freePort();
+    while (avoid.includes(port)) port = await freePort();
+    try {
+      return await startServer(port, env(port), timeoutMs);
+    } catch (error) {
+      if (attempt >= 4 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Db } from '../../src/db/database.js';
+import type { MailSettings } from '../../src/mail/outbox.js';
 import { loadCatalog, seedIfEmpty } from '../../src/db/seed.js';
 import { createStaffToken } from '../../src/security/staff.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -65,8 +66,8 @@ export interface SubmitApp {
   post(path: string, body: unknown, opts?: PostOptions): Promise<Response>;
   /** A staff request with a token (admin by default). */
   staff(method: string, path: string, body?: unknown, token?: string): Promise<Response>;
-  /** Another app over the same database with its own services (config, rate limiter). */
-  withConfig(config: SubmissionConfig): SubmitApp;
+  /** Another app over the same database with its own services (config, rate limiter, and a mail outbox with `mail`). */
+  withConfig(config: SubmissionConfig, mail?: MailSettings): SubmitApp;
 }
 
 export interface PostOptions {
@@ -109,8 +110,8 @@ function wrap(app: App, db: Db, services: Services, tokens: { admin: string; edi
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       return request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
     },
-    withConfig(config) {
-      const s = createServices(db, config);
+    withConfig(config, mail) {
+      const s = createServices(db, config, undefined, mail);
       const a = createApp({ db, version: 'test', services: s, log: (m, e) => console.error(`[api under test] ${m}`, e ?? '') });
       return wrap(a, db, s, tokens);
     },
