@@ -82,22 +82,9 @@ const meta: Meta<Args> = {
     theme: 'light',
   },
   argTypes: {
+    // Every other control, description and default comes from packages/widgets/custom-elements.json
+    // (.storybook/manifest.ts): here only what the stories add to the element's own JSDoc.
     api: { control: 'text', description: 'Origin (or base URL) of the provincial API. Here: the mock in stories/support/feedback-mock-api.ts.' },
-    site: { control: 'text', description: 'Site key the province registered for this website.' },
-    lang: { control: 'inline-radio', options: ['', 'vi', 'en'], description: 'vi (default) or en.' },
-    kind: { control: 'inline-radio', options: ['page', 'document', 'draft'], description: 'page (this page), document (phản ánh, kiến nghị về văn bản) or draft (góp ý dự thảo).' },
-    document: { control: 'text', description: 'The document or draft, by id, for kind document or draft (e.g. 91-2025-qh15).' },
-    heading: { control: 'text', description: 'Title; the default depends on the kind.' },
-    'heading-level': { control: { type: 'range', min: 1, max: 6, step: 1 }, description: 'Level of the title for screen readers (1–6).' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    '--pbgdpl-accent': { control: 'color' },
-    '--pbgdpl-on-accent': { control: 'color' },
-    '--pbgdpl-surface': { control: 'color' },
-    '--pbgdpl-text': { control: 'color' },
-    '--pbgdpl-muted': { control: 'color' },
-    '--pbgdpl-border': { control: 'color' },
-    '--pbgdpl-radius': { control: 'text' },
-    '--pbgdpl-font': { control: 'text' },
     onPbgdplFeedbackSent: { action: 'pbgdpl-feedback-sent', table: { disable: true } },
   },
   parameters: {
@@ -197,7 +184,7 @@ export const Sent: Story = {
   },
 };
 
-/** No network: the feedback waits on the device and will go out by itself. */
+/** No network since the page opened (the form never opened online): it still opens, and the feedback waits on the device to go out by itself. */
 export const OfflineQueued: Story = {
   tags: stateOnly,
   parameters: given({ send: 'offline' }, { state: 'queued', open: false }),

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '../packages/widgets/src/latest-laws/define.js';
-import { VALIDITY } from '../packages/contract/src/index.js';
 import { answerLawList, catalog, choices, withCitationAbstracts } from './support/catalog.js';
 import { embedElement } from './support/embed.js';
 import { inHostPage, settlesIn, widgetIn } from './support/frame.js';
@@ -72,28 +71,13 @@ const meta: Meta<Args> = {
     theme: 'light',
   },
   argTypes: {
+    // Every other control, description and default comes from packages/widgets/custom-elements.json
+    // (.storybook/manifest.ts): here only what the stories add to the element's own JSDoc.
     api: { control: 'text', description: 'Origin (or base URL) of the provincial API. Here: the mock in stories/support/mock-api.ts.' },
-    site: { control: 'text', description: 'Site key the province registered for this website (a lower-case code).' },
-    lang: { control: 'inline-radio', options: ['', 'vi', 'en'], description: 'vi (default) or en.' },
-    limit: { control: { type: 'range', min: 1, max: 50, step: 1 }, description: 'Documents shown first and added by "Xem thêm" (1–50).' },
-    field: { control: 'select', ...choices(catalog.fields), description: 'Only this subject field (lĩnh vực).' },
-    type: { control: 'select', ...choices(catalog.types), description: 'Only this document type.' },
-    issuer: { control: 'select', ...choices(catalog.issuers), description: 'Only this issuer.' },
-    validity: { control: 'select', options: ['', ...VALIDITY], description: 'Only this validity status.' },
-    'show-search': { control: 'boolean', description: 'Show a search box above the list.' },
-    compact: { control: 'boolean', description: 'One line per document, for sidebars.' },
-    heading: { control: 'text', description: 'Title above the list; default "Văn bản pháp luật mới".' },
-    'heading-level': { control: { type: 'range', min: 1, max: 6, step: 1 }, description: 'Level of the title for screen readers (1–6).' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    // The theming hooks (names, descriptions and defaults come from the custom-elements manifest).
-    '--pbgdpl-accent': { control: 'color' },
-    '--pbgdpl-on-accent': { control: 'color' },
-    '--pbgdpl-surface': { control: 'color' },
-    '--pbgdpl-text': { control: 'color' },
-    '--pbgdpl-muted': { control: 'color' },
-    '--pbgdpl-border': { control: 'color' },
-    '--pbgdpl-radius': { control: 'text' },
-    '--pbgdpl-font': { control: 'text' },
+    // The codes of the seed catalog, as drop-down lists.
+    field: { control: 'select', ...choices(catalog.fields) },
+    type: { control: 'select', ...choices(catalog.types) },
+    issuer: { control: 'select', ...choices(catalog.issuers) },
     onPbgdplLoaded: { action: 'pbgdpl-loaded', table: { disable: true } },
     onPbgdplError: { action: 'pbgdpl-error', table: { disable: true } },
   },

@@ -99,22 +99,12 @@ const meta: Meta<Args> = {
     theme: 'light',
   },
   argTypes: {
+    // Every other control, description and default comes from packages/widgets/custom-elements.json
+    // (.storybook/manifest.ts): here only what the stories add to the element's own JSDoc.
     api: { control: 'text', description: 'Origin (or base URL) of the provincial API. Here: the mock in stories/support/qa-mock-api.ts.' },
     site: { control: 'text', description: 'Site key the province registered for this website: its contact rule applies to the form.' },
-    lang: { control: 'inline-radio', options: ['', 'vi', 'en'], description: 'vi (default) or en.' },
-    field: { control: 'select', ...choices(catalog.fields), description: 'Only this subject field (lĩnh vực); also preselected in the form.' },
-    limit: { control: { type: 'range', min: 1, max: 20, step: 1 }, description: 'Published questions shown first and added by "Xem thêm" (1–20).' },
-    heading: { control: 'text', description: 'Title above the widget; default "Hỏi đáp pháp luật".' },
-    'heading-level': { control: { type: 'range', min: 1, max: 6, step: 1 }, description: 'Level of the title for screen readers (1–6).' },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    '--pbgdpl-accent': { control: 'color' },
-    '--pbgdpl-on-accent': { control: 'color' },
-    '--pbgdpl-surface': { control: 'color' },
-    '--pbgdpl-text': { control: 'color' },
-    '--pbgdpl-muted': { control: 'color' },
-    '--pbgdpl-border': { control: 'color' },
-    '--pbgdpl-radius': { control: 'text' },
-    '--pbgdpl-font': { control: 'text' },
+    // The field codes of the seed catalog, as a drop-down list.
+    field: { control: 'select', ...choices(catalog.fields) },
     onPbgdplLoaded: { action: 'pbgdpl-loaded', table: { disable: true } },
     onPbgdplQuestionSent: { action: 'pbgdpl-question-sent', table: { disable: true } },
   },
@@ -178,6 +168,7 @@ export const SearchResults: Story = {
     await waitFor(() => expect(requests.at(-1)?.url).toContain('q=ket%20hon%2017%20tuoi'));
     await settles(canvasElement, { list: 'data', items: 1 });
     await expect($(canvasElement, '.q-title').textContent).toBe('Con gái tôi 17 tuổi có được đăng ký kết hôn không?');
+    await expect($(canvasElement, '.total').textContent).toBe('1 kết quả');
   },
 };
 
@@ -293,6 +284,45 @@ export const OfflineQueued: Story = {
     await fillForm(canvasElement);
     await send(canvasElement);
     await settles(canvasElement, { state: 'queued' });
+  },
+};
+
+/**
+ * No network since the page opened, the form never opened online: its code came once the page was
+ * idle, so it opens (the fields from the questions saved on this device), and the question waits to
+ * go out by itself.
+ */
+export const OfflineNeverOpenedOnline: Story = {
+  tags: stateOnly,
+  parameters: given({ list: 'offline', cached: true, ask: 'offline' }, { state: 'queued', list: 'offline-cached' }),
+  play: async ({ canvasElement }) => {
+    await settles(canvasElement, { list: 'offline-cached' });
+    await userEvent.click(inside(canvasElement).getByRole('button', { name: 'Đặt câu hỏi' }));
+    // Once the list of fields has failed (it is tried twice), those of the saved questions are offered.
+    await waitFor(() => expect($<HTMLSelectElement>(canvasElement, '#f-field').options.length).toBeGreaterThan(1), { timeout: 5000 });
+    await userEvent.selectOptions($(canvasElement, '#f-field'), $<HTMLSelectElement>(canvasElement, '#f-field').options[1]!.value);
+    await userEvent.type($(canvasElement, '#f-title'), 'Tranh chấp ranh giới đất với hàng xóm');
+    await userEvent.type($(canvasElement, '#f-content'), 'Nhà tôi và nhà hàng xóm tranh chấp ranh giới đất, có phải hòa giải ở xã không?');
+    await userEvent.type($(canvasElement, '#f-name'), 'Trần Văn Bình');
+    await userEvent.type($(canvasElement, '#f-phone'), '0912 345 678');
+    await userEvent.click($(canvasElement, '#f-consent-0'));
+    await send(canvasElement);
+    await settles(canvasElement, { state: 'queued' });
+    await expect(widgetIn(canvasElement).shadowRoot.querySelector('#ask-panel')!.textContent).not.toContain('Nội dung sẽ hiện');
+  },
+};
+
+/** A site whose server sends answers by e-mail: the box appears once an address is entered; ticked, the receipt says the answer will come by e-mail. */
+export const SentAnswerByEmail: Story = {
+  tags: stateOnly,
+  parameters: given({ site: { answersByEmail: true } }, { state: 'sent', list: 'data' }),
+  play: async ({ canvasElement }) => {
+    await fillForm(canvasElement);
+    const box = await waitFor(() => inside(canvasElement).getByRole<HTMLInputElement>('checkbox', { name: /nhận câu trả lời qua thư điện tử/ }));
+    await userEvent.click(box);
+    await send(canvasElement);
+    await settles(canvasElement, { state: 'sent' });
+    await expect($(canvasElement, '.answer-by').textContent).toContain('sẽ được gửi tới thư điện tử bạn đã để lại');
   },
 };
 

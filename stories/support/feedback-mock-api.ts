@@ -8,13 +8,13 @@
  *   laws.queries.ts summarises it), or the example draft below; 404 for any other id;
  * - POST …/api/v1/feedback: a receipt, or what `send` says.
  *
- * The proof of work is replaced by a stand-in (the element's test seam, `loadProof`): the stories
- * show the form's states, not ALTCHA.
+ * The proof of work is replaced by a stand-in (the test seams `ProofOfWork.create` and
+ * `ProofOfWork.prefetch`): the stories show the form's states, not ALTCHA.
  */
 import type { Preview } from '@storybook/web-components-vite';
 import { lawId } from '../../packages/api/src/laws/law-id.js';
 import type { Lang, LawSummary } from '../../packages/contract/src/index.js';
-import { PbgdplFeedbackForm } from '../../packages/widgets/src/feedback-form/feedback-form.js';
+import { ProofOfWork } from '../../packages/widgets/src/core/proof-of-work.js';
 import { catalog, toSummary } from './catalog.js';
 import { requests, type MockRequest } from './mock-api.js';
 import { clearWidgetStorage, setOnline } from './browser-state.js';
@@ -98,21 +98,19 @@ function feedbackFetch(mock: FeedbackMockApi, below: typeof fetch): typeof fetch
 }
 
 
-type Proofed = { loadProof: () => Promise<{ payload(): Promise<string>; next(): void }> };
-
 /** Installs the mock (and the stand-in proof) before a story; puts everything back after it. */
 export const feedbackApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters }) => {
   const mock = (parameters.feedbackApi ?? {}) as FeedbackMockApi;
   const below = globalThis.fetch;
-  const proto = PbgdplFeedbackForm.prototype as unknown as Proofed;
-  const realProof = proto.loadProof;
+  const realProof = { create: ProofOfWork.create, prefetch: ProofOfWork.prefetch };
   clearWidgetStorage();
   globalThis.fetch = feedbackFetch(mock, below);
-  proto.loadProof = async () => ({ payload: async () => 'storybook-proof', next() {} });
+  ProofOfWork.create = async () => ({ payload: async () => 'storybook-proof', next() {} });
+  ProofOfWork.prefetch = async () => {};
   if (mock.send === 'offline') setOnline(false);
   return () => {
     globalThis.fetch = below;
-    proto.loadProof = realProof;
+    Object.assign(ProofOfWork, realProof);
     setOnline(true);
     clearWidgetStorage();
   };

@@ -11,15 +11,15 @@
  * - GET  …/api/v1/questions/{code}: the status of a question (answered, with a seed answer);
  * - GET  …/api/v1/meta and …/api/v1/sites/{key}: the fields, and the site's contact rule.
  *
- * The proof of work is replaced by a stand-in (the element's test seam, `loadProof`): the stories
- * show the form's states, not ALTCHA. `remembered` puts tracking codes in localStorage as the
- * receipt's "Nhớ mã trên máy này" box does.
+ * The proof of work is replaced by a stand-in (the test seams `ProofOfWork.create` and
+ * `ProofOfWork.prefetch`): the stories show the form's states, not ALTCHA. `remembered` puts
+ * tracking codes in localStorage as the receipt's "Nhớ mã trên máy này" box does.
  */
 import type { Preview } from '@storybook/web-components-vite';
 import qaJson from '../../packages/api/seed/qa.json';
 import { lawId } from '../../packages/api/src/laws/law-id.js';
 import { foldVietnamese, type Citation, type Lang, type PublishedQuestion, type QuestionStatusView, type Suggestions } from '../../packages/contract/src/index.js';
-import { PbgdplQaBox } from '../../packages/widgets/src/qa-box/qa-box.js';
+import { ProofOfWork } from '../../packages/widgets/src/core/proof-of-work.js';
 import { rememberCode } from '../../packages/widgets/src/qa-box/qa-box.codes.js';
 import { qaListUrl } from '../../packages/widgets/src/qa-box/qa-box.request.js';
 import { catalog, FULLTEXT_URL } from './catalog.js';
@@ -33,8 +33,8 @@ export interface QaMockApi {
   cached?: boolean;
   /** What sending a question gets: a receipt (default), no answer yet, no network, HTTP 429, or HTTP 400 with field errors. */
   ask?: 'ok' | 'never' | 'offline' | 'rate-limited' | 'invalid';
-  /** The site's rules (GET /api/v1/sites/{key}). */
-  site?: { contactRule?: string; requireName?: boolean; answerDays?: number };
+  /** The site's rules (GET /api/v1/sites/{key}); `answersByEmail` (default false): its server sends answers by e-mail. */
+  site?: { contactRule?: string; requireName?: boolean; answerDays?: number; answersByEmail?: boolean };
   /** Tracking codes the citizen ticked "Nhớ mã trên máy này" for on an earlier visit, newest first. */
   remembered?: string[];
   /** Network delay in ms. Default 200. */
@@ -92,7 +92,7 @@ function list(url: URL) {
   const hits = newestFirst.filter((q) => (!field || q.field === field) && words.every((w) => foldVietnamese(`${q.title} ${q.content} ${plain(q.answerHtml)}`).includes(w)));
   const from = Number(p.get('cursor') ?? 0);
   const page = hits.slice(from, from + limit);
-  return { items: page.map((q) => published(q, lang)), nextCursor: from + limit < hits.length ? String(from + limit) : null };
+  return { items: page.map((q) => published(q, lang)), nextCursor: from + limit < hits.length ? String(from + limit) : null, total: hits.length };
 }
 
 /** suggest.ts, roughly: the answers sharing most terms, then the documents they cite with their articles. */
@@ -200,7 +200,7 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
     }
     if (path === '/api/v1/meta') return answer(200, { fields: catalog.fields.map((f) => ({ code: f.code, label: f[lang] })), types: [], issuers: [], validity: [] });
     if (path.startsWith('/api/v1/sites/')) {
-      return answer(200, { key: path.split('/').pop(), name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, ...mock.site });
+      return answer(200, { key: path.split('/').pop(), name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: false, ...mock.site });
     }
     if (path === '/api/v1/questions/suggest') return answer(200, suggest(url));
     if (path.startsWith('/api/v1/questions/')) return answer(200, status(decodeURIComponent(path.split('/').pop()!), lang));
@@ -208,7 +208,7 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
     const kind = url.searchParams.has('cursor') ? 'data' : (mock.list ?? 'data');
     if (kind === 'never') return new Promise<Response>(() => {});
     if (kind === 'error') return answer(500, problem(500, 'the database did not answer'));
-    return answer(200, kind === 'empty' ? { items: [], nextCursor: null } : list(url));
+    return answer(200, kind === 'empty' ? { items: [], nextCursor: null, total: 0 } : list(url));
   };
 }
 
@@ -219,14 +219,11 @@ export const firstQaRequest = (args: Record<string, unknown>) => {
   return qaListUrl({ api: text('api') ?? '', site: text('site'), lang: text('lang'), limit: text('limit'), field: text('field') });
 };
 
-type Proofed = { loadProof: () => Promise<{ payload(): Promise<string>; next(): void }> };
-
 /** Installs the mock (and the stand-in proof) before a story; puts everything back after it. */
 export const qaApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters, args }) => {
   const mock = (parameters.qaApi ?? {}) as QaMockApi;
   const below = globalThis.fetch;
-  const proto = PbgdplQaBox.prototype as unknown as Proofed;
-  const realProof = proto.loadProof;
+  const realProof = { create: ProofOfWork.create, prefetch: ProofOfWork.prefetch };
   clearWidgetStorage();
   for (const code of [...(mock.remembered ?? [])].reverse()) rememberCode(code);
   if (mock.cached) {
@@ -237,11 +234,12 @@ export const qaApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters
     localStorage.setItem(CACHE_PREFIX + url, JSON.stringify({ savedAt: saved.getTime(), data: list(new URL(url, location.href)) }));
   }
   globalThis.fetch = qaFetch(mock, below);
-  proto.loadProof = async () => ({ payload: async () => 'storybook-proof', next() {} });
+  ProofOfWork.create = async () => ({ payload: async () => 'storybook-proof', next() {} });
+  ProofOfWork.prefetch = async () => {};
   if (mock.list === 'offline') setOnline(false);
   return () => {
     globalThis.fetch = below;
-    proto.loadProof = realProof;
+    Object.assign(ProofOfWork, realProof);
     setOnline(true);
     clearWidgetStorage();
   };

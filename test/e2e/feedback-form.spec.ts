@@ -160,6 +160,49 @@ test.describe('feedback form through the script tag', () => {
     expect(new Set(posts).size).toBe(1); // every attempt carried the same Idempotency-Key
   });
 
+  test('offline: a citizen who never opened the form online rates and sends; it arrives once when the network is back', async ({ page, context, request }) => {
+    const message = unique('Chưa từng mở biểu mẫu khi có mạng');
+    const posts: string[] = [];
+    const chunks: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url() === `${API}/api/v1/feedback` && posts.push(r.headers()['idempotency-key'] ?? ''));
+    // Finished, not just started: the network goes off right after, and a chunk half-downloaded is no chunk.
+    const pending = new Set<string>();
+    page.on('request', (r) => r.url().includes('/chunks/') && pending.add(r.url()));
+    page.on('requestfinished', (r) => {
+      if (!r.url().includes('/chunks/')) return;
+      pending.delete(r.url());
+      chunks.push(new URL(r.url()).pathname.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''));
+    });
+    // The API is out of reach from the first visit on: only the page and the widgets' code come through.
+    await page.route(`${API}/api/v1/**`, (route) => route.abort('internetdisconnected'));
+    await page.goto('/agency.html');
+    const form = page.locator('#feedback');
+    await expect(form.locator('legend')).toHaveText('Bạn có hài lòng với nội dung trang này không?');
+    // Nobody has touched the form; once the page is idle the rest of it and the solver's code come ahead.
+    await expect.poll(() => chunks.filter((c) => c === 'feedback-form.parts' || c === 'proof').sort()).toEqual(['feedback-form.parts', 'proof']);
+    await expect.poll(() => pending.size).toBe(0);
+    await expect(form.locator('#message')).toHaveCount(0);
+    await context.setOffline(true);
+
+    await form.getByText('Hài lòng', { exact: true }).click();
+    await form.getByLabel(/Ý kiến của bạn/).fill(message);
+    await form.getByRole('checkbox', { name: /xử lý ý kiến của tôi/ }).check();
+    await expect(form).not.toContainText('Nội dung sẽ hiện khi có mạng trở lại');
+    await form.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await expect(form.locator('#queued')).toHaveText('Chưa có kết nối mạng. Ý kiến của bạn đã được lưu trên thiết bị này và sẽ tự gửi khi có mạng trở lại.');
+    expect(posts).toEqual([]); // the proof needs the API's challenge: nothing can go before the network is back
+    expect((await feedbackRows(request)).filter((r) => r.message === message)).toHaveLength(0);
+
+    await page.unroute(`${API}/api/v1/**`);
+    await context.setOffline(false);
+    await expect(form.locator('#thanks')).toHaveText('Cảm ơn bạn đã góp ý.', { timeout: 20_000 });
+    const rows = (await feedbackRows(request)).filter((r) => r.message === message);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ rating: 4, pageUrl: `${HOST}/agency.html` });
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(posts).size).toBe(1); // every attempt carried the same Idempotency-Key
+  });
+
   test('a CMS placeholder for a document complaint names the document and sends it', async ({ page, request }) => {
     const problems = problemsBut(page);
     const message = unique('Đề nghị hướng dẫn Điều 9');

@@ -99,16 +99,25 @@ test.describe('latest legal documents through the script tag', () => {
     await page.goto('/index.html');
     const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
     const baseline = await globals();
-    await page.evaluate((api) => {
-      for (let i = 0; i < 2; i++) {
-        const s = document.createElement('script');
-        s.src = `${api}/embed/v1/loader.js`;
-        s.dataset.site = 'demo';
-        document.head.append(s);
-      }
-    }, API);
-    await page.waitForFunction(() => 'PBGDPL' in window);
-    await page.waitForTimeout(200); // the second copy has run by now
+    // A script's load event fires once it has run: both copies have, when both have fired.
+    await page.evaluate(
+      (api) =>
+        Promise.all(
+          [0, 1].map(
+            () =>
+              new Promise((ran, failed) => {
+                const s = document.createElement('script');
+                s.src = `${api}/embed/v1/loader.js`;
+                s.dataset.site = 'demo';
+                s.onload = ran;
+                s.onerror = failed;
+                document.head.append(s);
+              }),
+          ),
+        ),
+      API,
+    );
+    expect(await page.evaluate(() => 'PBGDPL' in window)).toBe(true);
     expect((await globals()).filter((k) => !baseline.includes(k))).toEqual(['PBGDPL']);
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<pbgdpl-latest-laws limit="3"></pbgdpl-latest-laws>'));
     await expectList(page, 3);
@@ -175,8 +184,11 @@ test.describe('latest legal documents through the script tag', () => {
   });
 
   test('loading reserves the space: no layout shift on the agency page', async ({ page }) => {
+    // The lists' data waits until the skeletons are on screen, as on a slow link.
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
     await page.route(`${API}/api/v1/laws*`, async (route) => {
-      await new Promise((r) => setTimeout(r, 600));
+      await slow;
       await route.continue();
     });
     await page.addInitScript(() => {
@@ -188,8 +200,11 @@ test.describe('latest legal documents through the script tag', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto('/agency.html');
-    await expect(page.locator('#main-laws li.item')).toHaveCount(5);
-    await page.waitForTimeout(300);
+    await expect(page.locator('#main-laws .skeleton').first()).toBeVisible();
+    release();
+    await expect(page.locator('#main-laws li.item a')).toHaveCount(5);
+    // Shifts are reported after the frame that made them: two frames later, every one has been.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))));
     const shiftsBelowMain = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
     // The sidebar widget has no reserved height (it sits last in its column), so only it may move; nothing in main does.
     expect(shiftsBelowMain).toBeLessThan(0.01);

@@ -31,7 +31,8 @@ const QUERIES = [
 ];
 
 test.describe('mock API', () => {
-  test.skip(!existsSync(MAIN), 'packages/api is not built (pnpm --filter @pbgdpl/api build)');
+  // Locally a missing build skips; in CI it fails, so the comparison cannot be skipped away.
+  test.skip(!existsSync(MAIN) && !process.env.CI, 'packages/api is not built (pnpm --filter @pbgdpl/api build)');
 
   let api: ChildProcess | undefined;
   let dataDir = '';

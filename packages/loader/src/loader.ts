@@ -99,7 +99,7 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
   // Once per page view, after the widgets rendered: a page token, then the report (path and
   // widgets), without cookies. The Department of Justice counts coverage from these.
   const shown: Element[] = [];
-  const track = (el: Element) => shown.push(el) === 1 && config.site && setTimeout(report, 1000);
+  const track = (el: Element) => shown.push(el) === 1 && config.site && setTimeout(() => report().catch(() => {}), 1000); // reporting never disturbs the page
   const report = async () => {
     const widgets = await Promise.race([
       Promise.all(shown.map((el) => customElements.whenDefined(el.localName).then(() => (el as Element & { updateComplete: unknown }).updateComplete).then(() => el.localName.slice(7)))),
@@ -109,7 +109,7 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
     const { token, registered } = (await res.json()) as { token?: string; registered?: boolean | null };
     if (!res.ok) return warn(`the site key "${config.site}" is not registered with the province's API ${api}`);
     if (registered === false) warn(`${location.origin} is not registered for the site "${config.site}": the widgets show, but questions and feedback cannot be sent; ask the Department of Justice to register this origin`);
-    if (widgets.length) fetch(apiUrl(api, '/api/v1/views', {}), { method: 'POST', body: JSON.stringify({ token, path: location.pathname.slice(0, 300), widgets: [...new Set(widgets)] }), mode: 'no-cors', credentials: 'omit', keepalive: true });
+    if (widgets.length) await fetch(apiUrl(api, '/api/v1/views', {}), { method: 'POST', body: JSON.stringify({ token, path: location.pathname.slice(0, 300), widgets: [...new Set(widgets)] }), credentials: 'omit', keepalive: true });
   };
 
   const scan = (root: ParentNode = document) => {

@@ -1,43 +1,28 @@
 /**
  * The part of the form a citizen sees once they interact, and what it does: the document named,
  * the message, contact, privacy notice and consents, the error summary, the send button, and the
- * reactions to each sending state. Loaded when the form comes into view or is first touched, so
- * the widget's first chunk holds only the title, the question and the five answers.
+ * reactions to each sending state. Fetched once the page is idle or when the form is first
+ * touched, so the widget's first chunk holds only the title, the question and the five answers.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { FeedbackInput, FeedbackKindCode, LawSummary } from '@pbgdpl/contract';
 import { LIMITS, NOTICES } from '@pbgdpl/contract/constants';
+import { textLength } from '@pbgdpl/contract/rules';
+import { LawPageShape, type Shape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
+import { checked } from '../core/fetch-json.js';
 import { common, fill } from '../core/i18n.js';
-import type { Lang } from '../core/lang.js';
+import { adoptPartStyles } from '../core/lazy-part.js';
 import type { OutboxEntry } from '../core/outbox.js';
-import type { Resource } from '../core/resource.js';
-import type { Sender, SendState } from '../core/sender.js';
+import { Resource } from '../core/resource.js';
+import type { SendState } from '../core/sender.js';
+import { emptyValues, shownKind, type FeedbackHost, type FeedbackShared } from './feedback-form.draft.js';
 import { strings } from './feedback-form.parts.i18n.js';
+import { partsStyles } from './feedback-form.parts.styles.js';
 import { FIELDS, fromServer, validate, type Errors, type FeedbackValues, type Field } from './feedback-form.validate.js';
 
-export { partsStyles as styles } from './feedback-form.parts.styles.js';
-
-/** What the element shares with the open form. */
-export interface FormHost extends ReactiveControllerHost {
-  readonly site: string;
-  readonly api: string;
-  readonly document: string;
-  /** page, document or draft: the kind the form can honour. */
-  readonly shownKind: FeedbackKindCode;
-  readonly shownLang: Lang;
-  readonly sender: Sender;
-  /** The document or draft it is about. */
-  readonly subject: Resource<LawSummary>;
-  values: FeedbackValues;
-  errors: Errors;
-  honeypot: string;
-  announcement: string;
-  /** The id to focus after the next render. */
-  focusNext: string | null;
-  open: boolean;
-}
-
+/** A document as GET /api/v1/laws/{id} gives it has at least a list item's shape. */
+const LAW_SHAPE = (LawPageShape as { items: readonly ['[]', Shape] }).items[1];
 const CONSENT = NOTICES.feedback.required[0];
 const CONTACT_CONSENT = NOTICES.feedback.optional[0];
 
@@ -56,8 +41,6 @@ const TARGET: Record<Field, string> = {
   contactConsent: 'contact-consent',
 };
 
-export const empty = (): FeedbackValues => ({ rating: 0, message: '', contact: '', consent: false, contactConsent: false });
-
 /** The page it was sent from, without the fragment; the contract allows 2,000 characters. */
 function pageUrl(): string | undefined {
   const href = location.href.split('#')[0]!;
@@ -66,19 +49,35 @@ function pageUrl(): string | undefined {
   return short.length <= 2000 ? short : undefined;
 }
 
-export class OpenForm {
+export class OpenForm implements ReactiveController {
+  /** The document or draft it is about. */
+  private readonly about: Resource<LawSummary>;
+  private subjectUrl = '';
   /** The submission waiting in the outbox, to put back in the form if the server refuses it. */
   private waiting: OutboxEntry | undefined;
   private sentWithContact = false;
+  /** The sender state this form has reacted to: none yet, so one resumed from storage is too. */
+  private seen: SendState = { kind: 'idle' };
 
-  constructor(private readonly host: FormHost) {}
+  constructor(
+    private readonly host: FeedbackHost,
+    private readonly shared: FeedbackShared,
+  ) {
+    host.addController(this);
+    this.about = new Resource<LawSummary>(host, (body) => checked<LawSummary>(LAW_SHAPE, body));
+    adoptPartStyles(host, partsStyles);
+  }
+
+  private get kind() {
+    return shownKind(this.host.kind, this.host.document);
+  }
 
   private get t() {
-    return strings[this.host.shownLang];
+    return strings[this.host.language];
   }
 
   private number(n: number) {
-    return n.toLocaleString(this.host.shownLang === 'vi' ? 'vi-VN' : 'en-GB');
+    return n.toLocaleString(this.host.language === 'vi' ? 'vi-VN' : 'en-GB');
   }
 
   private message(key: NonNullable<Errors[Field]>) {
@@ -86,28 +85,47 @@ export class OpenForm {
   }
 
   private set(change: Partial<FeedbackValues>) {
-    this.host.values = { ...this.host.values, ...change };
+    const { draft } = this.shared;
+    draft.set({ values: { ...draft.values, ...change } });
+  }
+
+  /** Before each render: the document it is about once the form is open, and what the sender did. */
+  hostUpdate() {
+    const { draft, sender } = this.shared;
+    if (draft.open && this.kind !== 'page') {
+      const url = apiUrl(this.host.api, `/api/v1/laws/${encodeURIComponent(this.host.document.trim())}`, { lang: this.host.language });
+      if (url !== this.subjectUrl) {
+        this.subjectUrl = url;
+        void this.about.load(url);
+      }
+    }
+    if (sender.state !== this.seen) {
+      this.seen = sender.state;
+      // Before the render that may remove what has focus.
+      this.react(sender.state, Boolean(this.host.shadowRoot?.activeElement));
+    }
+  }
+
+  hostDisconnected() {
+    this.subjectUrl = ''; // reconnecting loads the subject again
   }
 
   // ── Behaviour ──────────────────────────────────────────────────────────────────────────────────
 
   /** "Gửi góp ý": the contract's checks here first, then the sender (which adds a fresh proof of work to every attempt). */
   submit() {
-    const h = this.host;
-    if (h.sender.state.kind === 'sending') return;
-    h.errors = validate(h.values);
-    if (Object.keys(h.errors).length) {
-      h.focusNext = 'summary';
-      h.requestUpdate();
-      return;
-    }
-    void h.sender.send(apiUrl(h.api, '/api/v1/feedback', {}), this.body());
+    const { draft, sender } = this.shared;
+    if (sender.state.kind === 'sending') return;
+    const errors = validate(draft.values);
+    if (Object.keys(errors).length) return draft.set({ errors, focusNext: 'summary' });
+    draft.set({ errors });
+    void sender.send(apiUrl(this.host.api, '/api/v1/feedback', {}), this.body());
   }
 
   private body(): Omit<FeedbackInput, 'altcha'> {
     const h = this.host;
-    const v = h.values;
-    const kind = h.shownKind;
+    const { values: v, honeypot } = this.shared.draft;
+    const kind = this.kind;
     const contact = v.contact.trim();
     return {
       site: h.site,
@@ -118,42 +136,33 @@ export class OpenForm {
       ...(contact ? { contact } : {}),
       consents: [CONSENT, ...(contact && v.contactConsent ? [CONTACT_CONSENT] : [])],
       noticeVersion: NOTICES.feedback.version,
-      website: h.honeypot,
+      website: honeypot,
       pageUrl: pageUrl(),
     };
   }
 
   /** The sender moved on. `focusInside`: whether the citizen was in the widget before this render. */
-  react(s: SendState, focusInside: boolean) {
-    const h = this.host;
+  private react(s: SendState, focusInside: boolean) {
+    const { draft } = this.shared;
     const t = this.t;
     switch (s.kind) {
       case 'idle':
         return;
       case 'queued':
         this.waiting = s.entry;
-        h.open = true;
-        if (focusInside) h.focusNext = 'queued';
-        else h.announcement = t.queued;
-        return;
+        return draft.set(focusInside ? { open: true, focusNext: 'queued' } : { open: true, announcement: t.queued });
       case 'sending':
-        h.announcement = this.waiting ? t.queuedSending : t.announceSending;
-        return;
+        return draft.set({ announcement: this.waiting ? t.queuedSending : t.announceSending });
       case 'sent':
         this.waiting = undefined;
         this.sentWithContact = Boolean((s.entry.body as Partial<FeedbackInput>).contact);
-        h.announcement = focusInside ? '' : t.thanks;
-        if (focusInside) h.focusNext = 'thanks';
-        return;
+        return draft.set(focusInside ? { announcement: '', focusNext: 'thanks' } : { announcement: t.thanks });
       case 'invalid':
         this.restore();
-        h.errors = fromServer(s.errors, h.values);
-        h.announcement = '';
-        h.focusNext = 'summary';
-        return;
+        return draft.set({ errors: fromServer(s.errors, draft.values), announcement: '', focusNext: 'summary' });
       default: // rate-limited, failed: the notice says it (role=alert)
         this.restore();
-        h.announcement = '';
+        draft.set({ announcement: '' });
     }
   }
 
@@ -161,32 +170,30 @@ export class OpenForm {
   private restore() {
     const entry = this.waiting;
     this.waiting = undefined;
-    this.host.open = true;
-    if (!entry) return;
+    const { draft } = this.shared;
+    if (!entry) return draft.set({ open: true });
     const b = entry.body as Partial<FeedbackInput>;
-    this.host.values = {
-      rating: Number(b.rating) || 0,
-      message: String(b.message ?? ''),
-      contact: String(b.contact ?? ''),
-      consent: Boolean(b.consents?.includes(CONSENT)),
-      contactConsent: Boolean(b.consents?.includes(CONTACT_CONSENT)),
-    };
+    draft.set({
+      open: true,
+      values: {
+        rating: Number(b.rating) || 0,
+        message: String(b.message ?? ''),
+        contact: String(b.contact ?? ''),
+        consent: Boolean(b.consents?.includes(CONSENT)),
+        contactConsent: Boolean(b.consents?.includes(CONTACT_CONSENT)),
+      },
+    });
   }
 
   private another = () => {
-    const h = this.host;
-    h.values = empty();
-    h.errors = {};
-    h.honeypot = '';
-    h.announcement = '';
-    h.sender.state = { kind: 'idle' };
-    h.focusNext = TARGET.rating;
-    h.requestUpdate();
+    this.shared.sender.state = { kind: 'idle' };
+    this.seen = this.shared.sender.state;
+    this.shared.draft.set({ values: emptyValues(), errors: {}, honeypot: '', announcement: '', focusNext: TARGET.rating });
   };
 
   private goTo(e: Event, field: Field) {
     e.preventDefault();
-    const { rating } = this.host.values;
+    const { rating } = this.shared.draft.values;
     const id = field === 'rating' && rating ? `rating-${rating}` : TARGET[field];
     ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById(id)?.focus();
   }
@@ -195,7 +202,7 @@ export class OpenForm {
 
   /** Instead of the form once it is sent or waiting: the thanks, or the offline notice. */
   panel() {
-    const s = this.host.sender.state;
+    const s = this.shared.sender.state;
     const t = this.t;
     if (s.kind === 'sent') {
       return html`<div class="done" part="done">
@@ -212,12 +219,12 @@ export class OpenForm {
 
   /** A field's problem, above the field, referenced by its aria-describedby. */
   error(field: Field, id: string) {
-    const e = this.host.errors[field];
+    const e = this.shared.draft.errors[field];
     return e ? html`<p class="error" part="error" id=${id}>${this.message(e)}</p>` : nothing;
   }
 
   summary() {
-    const e = this.host.errors;
+    const e = this.shared.draft.errors;
     const fields = FIELDS.filter((f) => e[f]);
     if (!fields.length && !e.form) return nothing;
     return html`<div class="summary" part="error-summary" id="summary" tabindex="-1">
@@ -232,10 +239,10 @@ export class OpenForm {
   }
 
   private subject() {
-    const kind = this.host.shownKind;
+    const kind = this.kind;
     if (kind === 'page') return nothing;
     const t = this.t;
-    const { data, status } = this.host.subject;
+    const { data, status } = this.about;
     const text = data
       ? html`<strong>${data.type.label} ${data.number}</strong> — ${data.abstract}`
       : status === 'loading'
@@ -249,16 +256,18 @@ export class OpenForm {
   /** Everything after the rating. */
   fields() {
     const t = this.t;
-    const { values: v, errors: e, sender } = this.host;
+    const { values: v, errors: e, honeypot } = this.shared.draft;
+    const { sender } = this.shared;
     const invalid = (f: Field) => (e[f] ? 'true' : nothing);
-    const over = v.message.length > LIMITS.message.max;
+    const length = textLength(v.message);
+    const over = length > LIMITS.message.max;
     const busy = sender.state.kind === 'sending';
     const value = (ev: Event) => (ev.target as HTMLInputElement).value;
     const ticked = (ev: Event) => (ev.target as HTMLInputElement).checked;
     return html`
       ${this.subject()}
       <div class="field">
-        <label class="label" for="message">${t[LABEL[this.host.shownKind]]}</label>
+        <label class="label" for="message">${t[LABEL[this.kind]]}</label>
         <p class="hint" id="message-hint">${t.messageHint}</p>
         ${this.error('message', 'message-error')}
         <textarea
@@ -272,7 +281,7 @@ export class OpenForm {
           @input=${(ev: Event) => this.set({ message: value(ev) })}
         ></textarea>
         <p class="count ${over ? 'over' : ''}" id="message-count">
-          ${fill(over ? t.charsOver : t.charsLeft, { n: this.number(Math.abs(LIMITS.message.max - v.message.length)) })}
+          ${fill(over ? t.charsOver : t.charsLeft, { n: this.number(Math.abs(LIMITS.message.max - length)) })}
         </p>
       </div>
       <div class="field">
@@ -324,7 +333,7 @@ export class OpenForm {
       </fieldset>
       <div class="honeypot" aria-hidden="true">
         <label for="website">${t.honeypot}</label>
-        <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" .value=${this.host.honeypot} @input=${(ev: Event) => (this.host.honeypot = value(ev))} />
+        <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" .value=${honeypot} @input=${(ev: Event) => (this.shared.draft.honeypot = value(ev))} />
       </div>
       <div class="actions">
         <button type="submit" part="submit" aria-disabled=${busy ? 'true' : 'false'}>${busy ? t.sending : t.send}</button>
@@ -335,7 +344,7 @@ export class OpenForm {
 
   /** After a send that did not go through: why, and what the citizen can do. */
   private outcome() {
-    const s = this.host.sender.state;
+    const s = this.shared.sender.state;
     const t = this.t;
     if (s.kind === 'rate-limited') {
       const wait = s.retryAfter > 90 ? fill(t.minutes, { n: Math.ceil(s.retryAfter / 60) }) : fill(t.seconds, { n: Math.max(1, s.retryAfter) });
@@ -345,7 +354,7 @@ export class OpenForm {
     if (s.status === 403) return html`<div class="notice error" part="notice" role="alert">${t.forbidden}</div>`;
     return html`<div class="notice error" part="notice" role="alert">
       <span>${t.failed}</span>
-      <button type="button" class="secondary" @click=${() => this.submit()}>${common[this.host.shownLang].retry}</button>
+      <button type="button" class="secondary" @click=${() => this.submit()}>${common[this.host.language].retry}</button>
     </div>`;
   }
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import { PbgdplFeedbackForm } from './feedback-form.js';
+import { ProofOfWork } from '../core/proof-of-work.js';
 import type { Proof } from '../core/proof.js';
 import { partsStyles } from './feedback-form.parts.styles.js';
 import { law, clearWidgetStorage, setOnline, watchWarnings } from '../test-support/fixtures.js';
@@ -64,7 +65,7 @@ function stubApi(respond: (call: Call) => Reply) {
 const receipt = (id = 'f-1') => ({ status: 201, body: { id, receivedAt: '2026-01-05T08:00:00.000Z' } });
 const lawDetail = { ...law(91), number: '91/2025/QH15', abstract: 'Bảo vệ dữ liệu cá nhân', normative: true, signer: null, expiresOn: null, relations: [], updatedAt: '2026-01-01' };
 
-// ── The proof of work: the element's loadProof() seam returns this fake ─────────────────────────
+// ── The proof of work: ProofOfWork's create() seam returns this fake ────────────────────────────
 
 class FakeProof implements Proof {
   payloads = 0;
@@ -73,9 +74,7 @@ class FakeProof implements Proof {
   }
   next() {}
 }
-type Seam = { loadProof(): Promise<Proof> };
-const seam = PbgdplFeedbackForm.prototype as unknown as Seam;
-const realLoadProof = seam.loadProof;
+const real = { create: ProofOfWork.create, prefetch: ProofOfWork.prefetch };
 
 // ── Filling the form as a citizen does ──────────────────────────────────────────────────────────
 
@@ -117,20 +116,23 @@ describe('pbgdpl-feedback-form', () => {
   let restoreOnline: (() => void) | undefined;
   let proof: FakeProof;
   let proofLoads: number;
+  let proofCodeFetched: number;
 
   beforeEach(() => {
     clearWidgetStorage();
     warnings = watchWarnings();
     proof = new FakeProof();
     proofLoads = 0;
-    seam.loadProof = async () => (proofLoads++, proof);
+    proofCodeFetched = 0;
+    ProofOfWork.create = async () => (proofLoads++, proof);
+    ProofOfWork.prefetch = async () => void proofCodeFetched++;
   });
   afterEach(() => {
     api?.restore();
     api = undefined;
     restoreOnline?.();
     restoreOnline = undefined;
-    seam.loadProof = realLoadProof;
+    Object.assign(ProofOfWork, real);
     clearWidgetStorage();
     warnings.check();
   });
@@ -416,6 +418,41 @@ describe('pbgdpl-feedback-form', () => {
     expect(new Set(posts.map((p) => p.key)).size).to.equal(1);
     expect(posts.filter((p) => p.status === 201)).to.have.length(1);
     expect(posts.at(-1)!.body).to.include({ message: 'Gửi khi mất mạng', rating: 2 });
+    expect(localStorage.getItem('pbgdpl:outbox:v1')).to.equal(null);
+  });
+
+  it('offline from the first visit, the form never opened online: it opens, the feedback waits and arrives once, its proof solved when the network is back', async () => {
+    // No network before the widget even loads its parts: the browser says so and every request fails.
+    restoreOnline = setOnline(false);
+    let online = false;
+    api = stubApi(() => (online ? receipt('f-offline') : { networkError: true }));
+    // The real solver needs a challenge from the API: offline it cannot finish.
+    let solved = 0;
+    ProofOfWork.create = async () => {
+      proofLoads++;
+      return { payload: async () => (online ? `solved-${++solved}` : Promise.reject(new TypeError('Failed to fetch'))), next() {} };
+    };
+    const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo"></pbgdpl-feedback-form>`);
+    // Fetched ahead once the page is idle, before anyone touches the form.
+    await waitUntil(() => proofCodeFetched === 1 && root(el).adoptedStyleSheets.includes(partsStyles.styleSheet!), 'the rest of the form and the solver fetched ahead', { timeout: 5000 });
+    expect(proofLoads).to.equal(0);
+    await fill(el, { rating: 4, message: 'Gửi khi chưa từng có mạng', consent: true });
+    expect(text($(el, '.base'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
+    expect($(el, '[role=alert]')).to.equal(null);
+    await submit(el);
+    await waitUntil(() => $(el, '#queued'), 'queued notice', { timeout: 4000 });
+    expect(text($(el, '#queued'))).to.equal('Chưa có kết nối mạng. Ý kiến của bạn đã được lưu trên thiết bị này và sẽ tự gửi khi có mạng trở lại.');
+    expect(text($(el, '.base'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
+    expect(api.posts()).to.have.length(0); // no proof, no POST: it waits
+    await expect(el).to.be.accessible();
+
+    online = true;
+    restoreOnline();
+    restoreOnline = setOnline(true);
+    await thanked(el);
+    const posts = api.posts();
+    expect(posts.filter((p) => p.status === 201)).to.have.length(1);
+    expect(posts.at(-1)!.body).to.include({ rating: 4, message: 'Gửi khi chưa từng có mạng', altcha: 'solved-1' });
     expect(localStorage.getItem('pbgdpl:outbox:v1')).to.equal(null);
   });
 

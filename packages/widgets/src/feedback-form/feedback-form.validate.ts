@@ -1,6 +1,9 @@
-import { LIMITS } from '@pbgdpl/contract/constants';
-import type { FieldError } from '../core/sender.js';
+import { isContact, textProblem } from '@pbgdpl/contract/rules';
+import type { Problem } from '@pbgdpl/contract';
 import type { Strings } from './feedback-form.parts.i18n.js';
+
+/** A field the server refused (problem+json `errors`); no DOM types, so the contract's tests can load this module. */
+type FieldError = NonNullable<Problem['errors']>[number];
 
 /** What the citizen has entered. */
 export interface FeedbackValues {
@@ -21,23 +24,12 @@ export type Errors = Partial<Record<Field | 'form', ErrorKey>>;
 /** The order fields appear in, which is the order of the error summary. */
 export const FIELDS: Field[] = ['rating', 'message', 'contact', 'consent', 'contactConsent'];
 
-// The contract's rules (packages/contract/src/submissions.ts): zod's e-mail pattern, and a
-// Vietnamese phone number of 10–12 digits starting 0 or +84 (spaces and dots allowed).
-const EMAIL = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
-const PHONE = /^(\+84|0)[\d .]{9,13}$/;
-
-export const isContact = (v: string) => {
-  if (EMAIL.test(v)) return v.length <= LIMITS.contact.max;
-  const digits = v.replace(/\D/g, '').length;
-  return v.length <= 20 && PHONE.test(v) && digits >= 10 && digits <= 12;
-};
-
-/** The same checks the server makes, before anything is sent. */
+/** The contract's checks (rules.ts), before anything is sent. */
 export function validate(v: FeedbackValues): Errors {
   const errors: Errors = {};
   const contact = v.contact.trim();
   if (!(v.rating >= 1 && v.rating <= 5)) errors.rating = 'errRating';
-  if (v.message.trim().length > LIMITS.message.max) errors.message = 'errMessage';
+  if (textProblem('message', v.message, true)) errors.message = 'errMessage';
   if (contact && !isContact(contact)) errors.contact = 'errContact';
   if (contact && !v.contactConsent) errors.contactConsent = 'errContactConsent';
   if (!v.consent) errors.consent = 'errConsent';

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Every item has the same height whatever its text (the abstract is clamped), and the skeleton
- * uses the same boxes, so the list does not move when data replaces the placeholders.
+ * Every item is at least as tall as a skeleton row (the abstract is clamped to two lines), so the
+ * list does not move up when data replaces the placeholders; a short abstract has its meta line
+ * right below it, and the room left over goes to the end of the item. Document numbers and issuers
+ * wrap rather than being cut: on a narrow phone an item may grow by a line for them.
  */
 export const latestLawsStyles = css`
   :host {
@@ -20,6 +22,9 @@ export const latestLawsStyles = css`
   }
   .search button {
     flex: none;
+    min-height: 44px;
+    /* Two lines and the border in 44px up to a 21px font; larger text keeps its spacing and the row grows. */
+    line-height: clamp(1.05em, 21px, 1.25em);
   }
   .search input {
     flex: 1 1 auto;
@@ -37,17 +42,23 @@ export const latestLawsStyles = css`
   }
   .item {
     display: grid;
-    grid-template-rows: var(--_row) calc(var(--_abstract-lines) * var(--_abstract-line)) var(--_row);
+    grid-template-rows: auto;
+    align-content: start;
     row-gap: 0.25em;
-    height: calc(2 * var(--_row) + var(--_abstract-lines) * var(--_abstract-line) + 0.5em + 1.25em + 1px);
+    min-height: calc(2 * var(--_row) + var(--_abstract-lines) * var(--_abstract-line) + 0.5em + 1.25em + 1px);
     padding: 0.625em 0;
     border-top: 1px solid var(--_border);
-    overflow: hidden;
   }
   :host([compact]) .item {
-    grid-template-rows: calc(var(--_abstract-lines) * var(--_abstract-line)) var(--_row);
-    height: calc(var(--_row) + var(--_abstract-lines) * var(--_abstract-line) + 0.25em + 1em + 1px);
+    min-height: calc(var(--_row) + var(--_abstract-lines) * var(--_abstract-line) + 0.25em + 1em + 1px);
     padding: 0.5em 0;
+  }
+  /* The skeleton's rows are the reserved boxes, exactly. */
+  .list[aria-hidden] .item {
+    grid-template-rows: var(--_row) calc(var(--_abstract-lines) * var(--_abstract-line)) var(--_row);
+  }
+  :host([compact]) .list[aria-hidden] .item {
+    grid-template-rows: calc(var(--_abstract-lines) * var(--_abstract-line)) var(--_row);
   }
   .item:first-child {
     border-top-color: transparent;
@@ -56,10 +67,11 @@ export const latestLawsStyles = css`
     font-size: 0.875em;
     line-height: calc(var(--_row) / 0.875 * 1);
     font-weight: 600;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
     min-width: 0;
+  }
+  .no {
+    display: inline-block;
+    max-width: 100%;
   }
   .abstract {
     display: -webkit-box;
@@ -71,31 +83,29 @@ export const latestLawsStyles = css`
   }
   .meta {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: 0 0.5em;
     min-width: 0;
     font-size: 0.8125em;
     line-height: calc(var(--_row) / 0.8125 * 1);
     color: var(--_muted);
-    white-space: nowrap;
   }
   .meta .number {
     font-size: 1em;
     line-height: inherit;
     color: var(--_text);
-    flex: 0 1 auto;
   }
   .issuer {
-    overflow: hidden;
-    text-overflow: ellipsis;
     min-width: 0;
-    flex: 1 1 auto;
   }
   .date {
     flex: none;
+    white-space: nowrap;
   }
   .badge {
     flex: none;
+    white-space: nowrap;
     padding: 0 0.5em;
     border-radius: 999px;
     line-height: 1.5;
@@ -143,10 +153,12 @@ export const latestLawsStyles = css`
     min-height: calc(44px + 0.5em);
     padding-top: 0.5em;
   }
-  /* Exactly 44px at any font size, so the footer is as tall loaded as it was reserved. */
+  /* 44px at any font size (two lines of text fit too), so the footer is as tall loaded as it was reserved. */
   .footer button {
-    height: 44px;
+    min-height: 44px;
     padding-block: 0;
+    /* Two lines and the border in 44px up to a 21px font; larger text keeps its spacing and the row grows. */
+    line-height: clamp(1.05em, 21px, 1.25em);
   }
   .empty {
     margin: 0.5em 0;

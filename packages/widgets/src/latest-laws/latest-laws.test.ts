@@ -1,13 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import './define.js';
 import type { PbgdplLatestLaws } from './latest-laws.js';
-import { clearWidgetStorage, law, page, setOnline, stubFetch, watchWarnings } from '../test-support/fixtures.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { clearWidgetStorage, gate, law, page, setOnline, settle, stubFetch, watchWarnings } from '../test-support/fixtures.js';
 
 const API = 'https://api.example.test';
 const shadow = (el: Element) => el.shadowRoot!;
 const items = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLLIElement>('li.item'));
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const ready = (el: PbgdplLatestLaws, n: number) => waitUntil(() => items(el).length === n && !shadow(el).querySelector('.skeleton'), `expected ${n} items`);
+const ready = (el: PbgdplLatestLaws, n: number, timeout = 1000) => waitUntil(() => items(el).length === n && !shadow(el).querySelector('.skeleton'), `expected ${n} items`, { timeout });
 
 describe('pbgdpl-latest-laws', () => {
   let stub: ReturnType<typeof stubFetch> | undefined;
@@ -44,24 +45,82 @@ describe('pbgdpl-latest-laws', () => {
     expect(text(first.querySelector('.issuer'))).to.contain('Quốc hội');
   });
 
-  it('keeps the same height from skeleton to list, so nothing below it moves', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
+  it('never moves what follows it up: the list is as tall as its skeleton, taller only where a number or issuer needs a line more', async () => {
     const long = 'Quy định chi tiết một số điều và biện pháp thi hành Luật Bảo vệ dữ liệu cá nhân về xử lý dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm, chuyển dữ liệu cá nhân ra nước ngoài và trách nhiệm của các cơ quan, tổ chức, cá nhân có liên quan';
     const body = page(1, 5, 'next');
     body.items[1] = { ...body.items[1]!, abstract: long, issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp, Bộ Công an' } };
     body.items[2] = { ...body.items[2]!, abstract: 'Ngắn' };
-    stub = stubFetch(() => ({ body, delay: 0 }));
-    const original = window.fetch;
-    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args))) as typeof fetch;
-    const el = await fixture<PbgdplLatestLaws>(html`<div style="width: 320px"><pbgdpl-latest-laws api=${API} limit="5"></pbgdpl-latest-laws></div>`).then((d) => d.firstElementChild as PbgdplLatestLaws);
-    await el.updateComplete;
-    expect(shadow(el).querySelectorAll('.skeleton').length).to.be.greaterThan(0);
-    const loadingHeight = el.getBoundingClientRect().height;
-    release();
-    await ready(el, 5);
-    expect(el.getBoundingClientRect().height).to.equal(loadingHeight);
-    window.fetch = original;
+    for (const width of [320, 640]) {
+      clearWidgetStorage();
+      const reply = gate();
+      stub?.restore();
+      stub = stubFetch(() => ({ body, gate: reply.closed }));
+      const el = await fixture<PbgdplLatestLaws>(html`<div style="width: ${width}px"><pbgdpl-latest-laws api=${API} limit="5"></pbgdpl-latest-laws></div>`).then((d) => d.firstElementChild as PbgdplLatestLaws);
+      await el.updateComplete;
+      expect(shadow(el).querySelectorAll('.skeleton').length).to.be.greaterThan(0);
+      const loadingHeight = el.getBoundingClientRect().height;
+      reply.open();
+      await ready(el, 5);
+      const loaded = el.getBoundingClientRect().height;
+      // 640 px: everything fits the reserved rows. 320 px: the long issuer takes a second line, nothing shrinks.
+      if (width === 640) expect(loaded, `${width}px`).to.be.closeTo(loadingHeight, 0.5);
+      else expect(loaded, `${width}px`).to.be.at.least(loadingHeight - 0.5);
+    }
+  });
+
+  for (const width of [320, 412]) {
+    it(`at ${width} px, document numbers and issuers are shown whole, and a short abstract has its dates right below it`, async () => {
+      const body = page(1, 3);
+      body.items[0] = law(1, { type: { code: 'thong-tu-lien-tich', label: 'Thông tư liên tịch' }, number: '03/2025/TTLT-BTP-BNV-BCA', issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp' }, validity: { code: 'het-hieu-luc-mot-phan', label: 'Hết hiệu lực một phần' }, abstract: 'Ngắn' });
+      stub = stubFetch(() => ({ body }));
+      for (const compact of [false, true]) {
+        const wrap = await fixture(html`<div style="width: ${width}px; font-size: 20px"><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`);
+        const el = wrap.firstElementChild as PbgdplLatestLaws;
+        await ready(el, 3);
+        const item = items(el)[0]!;
+        const box = item.getBoundingClientRect();
+        for (const node of [...item.querySelectorAll<HTMLElement>('.number, .issuer, .badge, .date')]) {
+          const what = `${compact ? 'compact ' : ''}${node.className} “${text(node)}”`;
+          expect(node.scrollWidth, what).to.be.at.most(node.clientWidth);
+          expect(getComputedStyle(node).textOverflow, what).to.not.equal('ellipsis');
+          for (const r of node.getClientRects()) expect(r.right, what).to.be.at.most(box.right + 0.5);
+        }
+        // No empty line between a one-line abstract and its meta line (measured on the text itself).
+        const range = document.createRange();
+        range.selectNodeContents(item.querySelector('.abstract')!);
+        const gap = item.querySelector('.meta')!.getBoundingClientRect().top - range.getBoundingClientRect().bottom;
+        expect(gap, `${compact ? 'compact: ' : ''}space under a short abstract`).to.be.below(0.5 * 20);
+      }
+    });
+  }
+
+  it('a document link\'s focus ring is drawn whole, inside the widget, not clipped by its row', async () => {
+    stub = stubFetch(() => ({ body: page(1, 3) }));
+    for (const [width, compact] of [[320, false], [640, true]] as const) {
+      const wrap = await fixture(html`<div style="width: ${width}px"><button id="before">before</button><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`);
+      const el = wrap.querySelector('pbgdpl-latest-laws')!;
+      await ready(el, 3);
+      wrap.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' }); // the keyboard, so :focus-visible draws the ring
+      const link = shadow(el).activeElement as HTMLElement;
+      expect(link?.localName).to.equal('a');
+      const cs = getComputedStyle(link);
+      expect(cs.outlineStyle).to.not.equal('none');
+      const reach = parseFloat(cs.outlineWidth) + parseFloat(cs.outlineOffset);
+      const r = link.getBoundingClientRect();
+      const ring = { left: r.left - reach, right: r.right + reach, top: r.top - reach, bottom: r.bottom + reach };
+      const inside = (b: DOMRect, what: string) => {
+        expect(ring.left, what).to.be.at.least(b.left);
+        expect(ring.right, what).to.be.at.most(b.right);
+        expect(ring.top, what).to.be.at.least(b.top);
+        expect(ring.bottom, what).to.be.at.most(b.bottom);
+      };
+      inside(el.getBoundingClientRect(), 'the widget');
+      // Every box between the link and the widget that clips its content must hold the whole ring.
+      for (let node = link.parentElement; node; node = node.parentElement) {
+        if (getComputedStyle(node).overflow !== 'visible') inside(node.getBoundingClientRect(), `${node.localName}.${node.className}`);
+      }
+    }
   });
 
   it('keeps the same height at a large font size, "Xem thêm" included', async () => {
@@ -143,7 +202,7 @@ describe('pbgdpl-latest-laws', () => {
     let n = 0;
     stub = stubFetch(() => (n++ === 0 ? { networkError: true } : { body: page(1, 1) }));
     el.field = 'dat-dai';
-    await ready(el, 1);
+    await ready(el, 1, 4000); // the retry comes 800 ms after the failure
     expect(stub.calls).to.have.length(2);
   });
 
@@ -153,10 +212,12 @@ describe('pbgdpl-latest-laws', () => {
     await ready(first, 2);
     first.remove();
     stub.restore();
-    stub = stubFetch(() => ({ body: page(10, 2), delay: 300 }));
+    const fresh = gate();
+    stub = stubFetch(() => ({ body: page(10, 2), gate: fresh.closed }));
     const again = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="2"></pbgdpl-latest-laws>`);
     await again.updateComplete;
     expect(text(items(again)[0]!.querySelector('.number'))).to.contain('1/2025/QH15'); // from storage, no skeleton
+    fresh.open();
     await waitUntil(() => text(items(again)[0]!.querySelector('.number')).includes('10/2025/QH15'), 'fresh data replaces the copy');
   });
 
@@ -221,11 +282,19 @@ describe('pbgdpl-latest-laws', () => {
   });
 
   it('drops a slow stale reply when the filter changed meanwhile', async () => {
-    stub = stubFetch((url) => (url.searchParams.get('field') === 'dat-dai' ? { body: page(1, 2), delay: 400 } : { body: page(50, 2), delay: 10 }));
+    // The loader's request is the one reply that can still arrive after the widget moved on: it is not aborted.
+    const late = gate();
+    const stale = late.closed.then(() => ({ status: 200, body: page(1, 2) }));
+    (window as { PBGDPL?: unknown }).PBGDPL = { prefetched: new Map([[`${API}/api/v1/laws?field=dat-dai&limit=5&lang=vi`, { promise: stale }]]) };
+    stub = stubFetch(() => ({ body: page(50, 2) }));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} field="dat-dai"></pbgdpl-latest-laws>`);
     el.field = 'giao-thong';
     await ready(el, 2);
-    await new Promise((r) => setTimeout(r, 500));
+    expect(text(items(el)[0]!.querySelector('.number'))).to.contain('50/2025/QH15');
+    late.open();
+    await stale;
+    await settle();
+    await el.updateComplete;
     expect(text(items(el)[0]!.querySelector('.number'))).to.contain('50/2025/QH15');
   });
 

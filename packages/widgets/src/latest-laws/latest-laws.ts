@@ -7,69 +7,67 @@ import { common, fill, formatDate } from '../core/i18n.js';
 import { listFooter, loadFailedNotice, storedCopyNotice } from '../core/list-parts.js';
 import { PagedList } from '../core/paged-list.js';
 import { safeUrl } from '../core/safe-url.js';
+import { Search } from '../core/search.js';
 import { baseStyles } from '../core/styles.js';
 import { strings } from './latest-laws.i18n.js';
 import { DEFAULT_LIMIT, clampLimit, latestLawsUrl } from './latest-laws.request.js';
 import { latestLawsStyles } from './latest-laws.styles.js';
-
-const SEARCH_DELAY_MS = 350;
 
 /**
  * The newest legal documents of the province (văn bản pháp luật mới), newest first.
  *
  * @summary Latest legal documents, with an optional search box.
  *
- * @fires pbgdpl-loaded - Fresh data arrived. `detail: { count: number }`
- * @fires pbgdpl-error - Loading failed and nothing could be shown from storage. `detail: { offline: boolean }`
+ * @fires pbgdpl-loaded - Fresh data arrived and is shown. `detail: { count: number }`
+ * @fires pbgdpl-error - Nothing could be shown: no network (and nothing stored), or the server failed. `detail: { offline: boolean }`
  *
  * @csspart base - The outer box.
  * @csspart heading - The title above the list.
  * @csspart search - The search form.
  * @csspart list - The list of documents.
  * @csspart item - One document.
- * @csspart number - Type and number of a document ("Luật 91/2025/QH15").
- * @csspart link - The abstract, a link to the full text.
- * @csspart meta - Validity, issue date and issuer.
+ * @csspart number - Its type and number ("Luật 91/2025/QH15").
+ * @csspart link - Its abstract, linking to the full text.
+ * @csspart meta - Its validity, issue date and issuer.
  * @csspart badge - The validity badge.
  * @csspart more - The "Xem thêm" button.
- * @csspart notice - A message about errors, being offline or stored data.
+ * @csspart notice - Messages about errors, being offline or stored data.
  *
- * @cssprop [--pbgdpl-font=inherit] - Font family; the host page's by default.
- * @cssprop [--pbgdpl-accent=#0b57d0] - Links and buttons.
- * @cssprop [--pbgdpl-on-accent=#ffffff] - Text on the accent colour.
- * @cssprop [--pbgdpl-radius=6px] - Corner radius.
- * @cssprop [--pbgdpl-surface=#ffffff] - Background.
- * @cssprop [--pbgdpl-text=#1f2328] - Text colour.
- * @cssprop [--pbgdpl-muted=#57606a] - Secondary text.
- * @cssprop [--pbgdpl-border=#d0d7de] - Borders and separators.
+ * The custom properties (`--pbgdpl-accent` and the others) are every widget's: see PbgdplElement.
  */
 export class PbgdplLatestLaws extends PbgdplElement {
   static override styles = [baseStyles, latestLawsStyles];
 
-  /** How many documents to show at first and to add with "Xem thêm" (1–50). */
+  /** How many documents to show, and to add with "Xem thêm" (1–50). */
   @property({ type: Number }) limit = DEFAULT_LIMIT;
-  /** Only this subject field (lĩnh vực), by code, e.g. "dat-dai". */
+  /**
+   * Only one subject field (lĩnh vực), by code, e.g. `dat-dai`.
+   * @type {Code}
+   */
   @property() field = '';
-  /** Only this document type, by code, e.g. "nghi-dinh". */
+  /**
+   * Only one document type, by code, e.g. `luat`, `nghi-dinh`, `quyet-dinh`.
+   * @type {Code}
+   */
   @property() type = '';
-  /** Only this issuer, by code, e.g. "quoc-hoi". */
+  /**
+   * Only one issuer, by code, e.g. `quoc-hoi`, `ubnd-tinh-bac-ninh`.
+   * @type {Code}
+   */
   @property() issuer = '';
-  /** Only this validity status, e.g. "con-hieu-luc". */
+  /**
+   * Only one validity status (tình trạng hiệu lực).
+   * @type {'' | 'con-hieu-luc' | 'het-hieu-luc-mot-phan' | 'het-hieu-luc-toan-bo' | 'chua-co-hieu-luc' | 'ngung-hieu-luc'}
+   */
   @property() validity = '';
-  /** Show a search box above the list. */
+  /** A search box above the list; citizens may type without diacritics (`dat dai` finds `đất đai`). */
   @property({ type: Boolean, attribute: 'show-search' }) showSearch = false;
   /** One line per document, for sidebars. */
   @property({ type: Boolean, reflect: true }) compact = false;
-  /** Title above the list; the default is "Văn bản pháp luật mới". */
-  @property() heading = '';
-  /** Level of the title for screen readers (1–6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  @state() private query = '';
   @state() private announcement = '';
 
+  private readonly search = new Search(this);
   private readonly pages = new PagedList<LawSummary>(this, LawPageShape, (cursor) => this.request(cursor), () => this.afterLoad());
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   private get t() {
     return strings[this.language];
@@ -85,7 +83,7 @@ export class PbgdplLatestLaws extends PbgdplElement {
       type: this.type,
       issuer: this.issuer,
       validity: this.validity,
-      q: this.query,
+      q: this.search.query,
       cursor,
     });
   }
@@ -95,32 +93,15 @@ export class PbgdplLatestLaws extends PbgdplElement {
     this.pages.sync();
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
-
   private afterLoad() {
     const { status, data, notice } = this.pages.first;
     if (status === 'ready' && data && !notice) {
       this.emit('pbgdpl-loaded', { count: data.items.length });
-      if (this.query) this.announcement = data.items.length ? fill(this.t.found, { n: data.items.length }) : fill(this.t.emptySearch, { q: this.query });
+      const q = this.search.query;
+      if (q) this.announcement = data.items.length ? fill(this.t.found, { n: data.items.length }) : fill(this.t.emptySearch, { q });
     } else if (status === 'error' || status === 'offline') {
       this.emit('pbgdpl-error', { offline: status === 'offline' });
     }
-  }
-
-  private onSearchInput(e: Event) {
-    const value = (e.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.query = value.trim()), SEARCH_DELAY_MS);
-  }
-
-  private onSearchSubmit(e: Event) {
-    e.preventDefault();
-    clearTimeout(this.searchTimer);
-    const input = (e.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
-    this.query = input.value.trim();
   }
 
   private async loadMore() {
@@ -130,25 +111,13 @@ export class PbgdplLatestLaws extends PbgdplElement {
 
   override render() {
     const t = this.t;
-    const level = Math.min(6, Math.max(1, this.headingLevel || 2));
     return html`
       <section class="base" part="base" lang=${this.language} aria-labelledby="heading">
-        <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>${this.heading || t.heading}</div>
-        ${this.showSearch ? this.renderSearch() : nothing}
+        ${this.renderHeading(t.heading)}
+        ${this.showSearch ? this.search.render(t) : nothing}
         ${this.renderBody()}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </section>
-    `;
-  }
-
-  private renderSearch() {
-    const t = this.t;
-    return html`
-      <form class="search" part="search" role="search" @submit=${this.onSearchSubmit}>
-        <label class="visually-hidden" for="q">${t.searchLabel}</label>
-        <input id="q" name="q" type="search" autocomplete="off" enterkeyhint="search" placeholder=${t.searchPlaceholder} @input=${this.onSearchInput} />
-        <button type="submit">${t.searchButton}</button>
-      </form>
     `;
   }
 
@@ -160,7 +129,7 @@ export class PbgdplLatestLaws extends PbgdplElement {
     return html`
       ${storedCopyNotice(this.pages, this.language)}
       ${items.length === 0
-        ? html`<p class="empty">${this.query ? fill(this.t.emptySearch, { q: this.query }) : this.t.empty}</p>`
+        ? html`<p class="empty">${this.search.query ? fill(this.t.emptySearch, { q: this.search.query }) : this.t.empty}</p>`
         : html`<ul class="list" part="list">${items.map((law) => this.renderItem(law))}</ul>`}
       ${this.renderFooter(Boolean(this.pages.nextCursor))}
     `;
@@ -169,8 +138,9 @@ export class PbgdplLatestLaws extends PbgdplElement {
   private renderItem(law: LawSummary) {
     const t = this.t;
     const c = common[this.language];
-    // Compact rows have room for the number alone; the type stays for screen readers.
-    const number = html`<span class="number" part="number"><span class=${this.compact ? 'visually-hidden' : ''}>${law.type.label} </span>${law.number}</span>`;
+    // Compact rows have room for the number alone; the type stays for screen readers. The number
+    // moves to a line of its own rather than breaking.
+    const number = html`<span class="number" part="number"><span class=${this.compact ? 'visually-hidden' : ''}>${law.type.label} </span><span class="no">${law.number}</span></span>`;
     return html`
       <li class="item" part="item">
         ${this.compact ? nothing : number}
@@ -209,9 +179,5 @@ export class PbgdplLatestLaws extends PbgdplElement {
 declare global {
   interface HTMLElementTagNameMap {
     'pbgdpl-latest-laws': PbgdplLatestLaws;
-  }
-  interface GlobalEventHandlersEventMap {
-    'pbgdpl-loaded': CustomEvent<{ count: number }>;
-    'pbgdpl-error': CustomEvent<{ offline: boolean }>;
   }
 }

@@ -1,36 +1,44 @@
 /**
- * The form to ask a question, loaded when the citizen opens it: fields with the site's rules, the
- * consent notice, "Có thể bạn quan tâm" while typing, the error summary, and what the Sender says.
+ * The form to ask a question, a part of the Q&A box fetched once the page is idle (or when the
+ * citizen opens it): fields with the site's rules, the consent notice, "Có thể bạn quan tâm" while
+ * typing, the error summary, what the Sender says, and the receipt.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { PublicSite, QuestionReceipt, Suggestions } from '@pbgdpl/contract';
 import { LIMITS, NOTICES } from '@pbgdpl/contract/constants';
+import { textLength } from '@pbgdpl/contract/rules';
 import { PublicSiteShape, SuggestionsShape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
+import type { WidgetHost } from '../core/base-element.js';
 import { checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
 import type { OutboxEntry } from '../core/outbox.js';
+import { adoptPartStyles } from '../core/lazy-part.js';
 import { Resource } from '../core/resource.js';
+import { webUrl } from './qa-box.answers.js';
+import { formatArticle } from './qa-box.citation.js';
 import { REMEMBER_DAYS, forgetCode, rememberCode, savedCodes } from './qa-box.codes.js';
-import type { QaContext } from './qa-box.context.js';
+import type { QaShared } from './qa-box.context.js';
 import { DEFAULT_RULES, FIELDS, serverErrors, validate, type AskValues, type Errors, type FieldName } from './qa-box.form.js';
-import { adoptFormStyles } from './qa-box.forms.styles.js';
+import { formStyles } from './qa-box.forms.styles.js';
 import { strings } from './qa-box.ask.i18n.js';
 
 const SUGGEST_DELAY_MS = 500;
 const NOTICE = NOTICES.question;
+/** The optional consent to receive the answer by e-mail: offered only when the server sends mail and an address is given. */
+const BY_EMAIL = 'nhan-tra-loi-qua-email';
 
-/** Staff and the API write URLs; only web links become links (never javascript: or data:). */
-const webUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-type Receipt = QuestionReceipt & { contact: 'email' | 'phone' | 'both' | '' };
+type Receipt = QuestionReceipt & { byEmail: boolean };
 
-export class AskForm {
+export class AskForm implements ReactiveController {
   private readonly siteInfo: Resource<PublicSite>;
   private started = false;
   private field = '';
   private contentLength = 0;
+  /** What is in the e-mail field: the box to receive the answer by e-mail needs one. */
+  private email = '';
   private errors: Errors = {};
   private general: string[] = [];
   private suggestions: Suggestions | null = null;
@@ -44,13 +52,33 @@ export class AskForm {
   /** Submitted in this visit (not resumed from storage): focus may move to what happened. */
   private submitted = false;
 
-  constructor(private readonly ctx: QaContext) {
-    this.siteInfo = new Resource(ctx.host, (body) => checked<PublicSite>(PublicSiteShape, body));
-    adoptFormStyles(ctx.root);
+  constructor(
+    private readonly host: WidgetHost,
+    private readonly shared: QaShared,
+  ) {
+    host.addController(this);
+    this.siteInfo = new Resource(host, (body) => checked<PublicSite>(PublicSiteShape, body));
+    adoptPartStyles(host, formStyles);
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.suggestTimer);
+    this.suggestAbort?.abort();
   }
 
   private get t() {
-    return strings[this.ctx.lang];
+    return strings[this.host.language];
+  }
+
+  /** The site's rules; whether its server sends answers by e-mail. */
+  private loadSite() {
+    const { api, site } = this.host;
+    if (site) void this.siteInfo.load(apiUrl(api, `/api/v1/sites/${encodeURIComponent(site)}`, {}));
+  }
+
+  /** The server sends answers by e-mail and the citizen has left an address: the box may be offered. */
+  private get mailable() {
+    return Boolean(this.siteInfo.data?.answersByEmail) && Boolean(this.email);
   }
 
   private get rules() {
@@ -58,49 +86,45 @@ export class AskForm {
   }
 
   private get form() {
-    return this.ctx.root.querySelector<HTMLFormElement>('form.ask');
+    return this.host.renderRoot.querySelector<HTMLFormElement>('form.ask');
   }
 
   private update() {
-    this.ctx.host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** Something to show even with the form closed: the receipt, or a question waiting to go out. */
   get shown() {
-    const kind = this.ctx.sender.state.kind;
+    const kind = this.shared.sender.state.kind;
     return Boolean(this.receipt) || ((kind === 'queued' || kind === 'sending') && !this.submitted);
   }
 
   /** The citizen opened the form: the site's rules decide which contacts are required. */
   opened() {
-    if (!this.started) this.field = this.ctx.filter;
+    if (!this.started) this.field = this.shared.fields.chosen;
     this.started = true;
-    const { api, site } = this.ctx;
-    if (site) void this.siteInfo.load(apiUrl(api, `/api/v1/sites/${encodeURIComponent(site)}`, {}));
+    this.shared.fields.load();
+    this.loadSite();
     this.update();
   }
 
   closed() {
     this.receipt = null;
-    if (this.ctx.sender.state.kind === 'sent') this.ctx.sender.state = { kind: 'idle' };
+    if (this.shared.sender.state.kind === 'sent') this.shared.sender.state = { kind: 'idle' };
   }
 
   /** An empty form again (after a question went out: it must not be sent twice by mistake). */
   private reset() {
     this.form?.reset();
-    this.field = this.ctx.filter;
+    this.field = this.shared.fields.chosen;
     this.contentLength = 0;
+    this.email = '';
     this.suggestions = null;
     this.suggestedFor = '';
     this.suggestNote = '';
     this.errors = {};
     this.general = [];
     this.submitted = false;
-  }
-
-  stop() {
-    clearTimeout(this.suggestTimer);
-    this.suggestAbort?.abort();
   }
 
   private values(): AskValues {
@@ -113,13 +137,15 @@ export class AskForm {
       name: text('name'),
       email: text('email'),
       phone: text('phone'),
-      consents: data.getAll('consents').map(String),
+      // The e-mail box is drawn only when it applies; a tick left from before does not go out either.
+      consents: data.getAll('consents').map(String).filter((p) => p !== BY_EMAIL || this.mailable),
     };
   }
 
   private onInput = (e: Event) => {
     const target = e.target as HTMLInputElement;
-    if (target.name === 'content') this.contentLength = target.value.length;
+    if (target.name === 'content') this.contentLength = textLength(target.value);
+    if (target.name === 'email') this.email = target.value.trim();
     if (target.name === 'field') this.field = target.value;
     if (target.name === 'title' || target.name === 'content' || target.name === 'field') {
       clearTimeout(this.suggestTimer);
@@ -142,7 +168,7 @@ export class AskForm {
       return this.update();
     }
     const ac = (this.suggestAbort = new AbortController());
-    const { api, site, lang } = this.ctx;
+    const { api, site, language: lang } = this.host;
     try {
       const found = checked<Suggestions>(SuggestionsShape, await fetchJson(apiUrl(api, '/api/v1/questions/suggest', { text, field, lang, site }), ac.signal));
       if (ac.signal.aborted) return;
@@ -160,7 +186,7 @@ export class AskForm {
 
   private onSubmit = async (e: Event) => {
     e.preventDefault();
-    const { sender } = this.ctx;
+    const { sender } = this.shared;
     const kind = sender.state.kind;
     if (kind === 'sending' || kind === 'queued') return;
     const v = this.values();
@@ -170,8 +196,8 @@ export class AskForm {
     this.submitted = true;
     const href = location.href.split('#')[0]!;
     const website = String(new FormData(this.form!).get('website') ?? '');
-    await sender.send(apiUrl(this.ctx.api, '/api/v1/questions', {}), {
-      site: this.ctx.site,
+    await sender.send(apiUrl(this.host.api, '/api/v1/questions', {}), {
+      site: this.host.site,
       ...v,
       noticeVersion: NOTICE.version,
       website,
@@ -191,28 +217,29 @@ export class AskForm {
 
   private async showSummary() {
     this.update();
-    await this.ctx.host.updateComplete;
-    this.ctx.root.querySelector<HTMLElement>('.summary')?.focus();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
   }
 
   /** The API accepted the question (now, or later from storage). */
   sent(receipt: QuestionReceipt, entry: OutboxEntry) {
-    const { email, phone } = entry.body as { email?: string; phone?: string };
-    this.receipt = { ...receipt, contact: email && phone ? 'both' : email ? 'email' : phone ? 'phone' : '' };
+    const { consents } = entry.body as { consents?: string[] };
+    this.receipt = { ...receipt, byEmail: Boolean(consents?.includes(BY_EMAIL)) };
+    if (!this.siteInfo.data) this.loadSite(); // sent from storage: whether mail goes out is the site's to say
     this.copied = false;
     this.rememberFailed = false;
     const focus = this.submitted;
     this.reset();
     this.update();
-    if (focus) void this.ctx.host.updateComplete.then(() => this.ctx.root.querySelector<HTMLElement>('.receipt')?.focus());
+    if (focus) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('.receipt')?.focus());
   }
 
   private askAnother = async () => {
     this.closed();
-    this.ctx.openAsk();
+    this.shared.openAsk();
     this.update();
-    await this.ctx.host.updateComplete;
-    this.ctx.root.querySelector<HTMLElement>('#f-field')?.focus();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('#f-field')?.focus();
   };
 
   private async copy(code: string) {
@@ -222,7 +249,7 @@ export class AskForm {
       this.update();
     } catch {
       // No clipboard (an http page, an old browser): select the code so the citizen can copy it.
-      const el = this.ctx.root.querySelector('.code');
+      const el = this.host.renderRoot.querySelector('.code');
       if (el) getSelection()?.selectAllChildren(el);
     }
   }
@@ -244,39 +271,40 @@ export class AskForm {
   render(open: boolean) {
     const t = this.t;
     if (this.receipt) return this.renderReceipt(this.receipt);
-    const kind = this.ctx.sender.state.kind;
+    const kind = this.shared.sender.state.kind;
     // A question left from an earlier visit goes out by itself; say so even with the form closed.
     const waiting = !open && (kind === 'queued' || kind === 'sending') ? html`<p class="notice" part="notice" role="status">${kind === 'queued' ? t.queued : t.sendingStatus}</p>` : nothing;
     return html`${waiting}${this.started ? html`<div ?hidden=${!open}>${this.renderForm()}</div>` : nothing}`;
   }
 
   private heading(id: string, text: string, cls = 'form-title') {
-    return html`<div class=${cls} id=${id} role="heading" aria-level=${Math.min(6, this.ctx.level + 1)}>${text}</div>`;
+    return html`<div class=${cls} id=${id} role="heading" aria-level=${Math.min(6, this.host.level + 1)}>${text}</div>`;
   }
 
   private renderForm() {
     const t = this.t;
-    const ctx = this.ctx;
+    const { fields: known, sender, proof } = this.shared;
     const rules = this.rules;
     const errs = this.errors;
-    const busy = ctx.sender.state.kind === 'sending';
-    const fields = ctx.fields ?? (this.field ? [{ code: this.field, label: ctx.fieldLabel(this.field) }] : []);
+    const busy = sender.state.kind === 'sending';
+    const fields = known.list;
+    const purposes = [...NOTICE.required, ...NOTICE.optional];
     const star = html`<span aria-hidden="true" class="star">*</span>`;
     const describe = (name: FieldName, ...ids: string[]) => [...ids, ...(errs[name] ? [`e-${name}`] : [])].join(' ') || nothing;
     const invalid = (name: FieldName) => (errs[name] ? 'true' : 'false');
     const needs = (c: 'email' | 'phone') => rules.contactRule === c || rules.contactRule === 'email-and-phone';
     return html`
-      <form class="ask" part="form" novalidate aria-labelledby="ask-title" @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusin=${ctx.startProof}>
+      <form class="ask" part="form" novalidate aria-labelledby="ask-title" @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusin=${proof.start}>
         ${this.heading('ask-title', t.ask)}
         <p class="hint">${t.askIntro}</p>
         ${this.renderSummary()}
         <div class="row">
           <label for="f-field">${t.fieldFilter} ${star}</label>
           <select id="f-field" name="field" required aria-invalid=${invalid('field')} aria-describedby=${describe('field')}>
-            <option value="">${!fields.length && ctx.fieldsLoading ? common[ctx.lang].loading : t.chooseField}</option>
+            <option value="">${!fields.length && known.loading ? common[this.host.language].loading : t.chooseField}</option>
             ${fields.map((f) => html`<option value=${f.code} ?selected=${f.code === this.field}>${f.label}</option>`)}
           </select>
-          ${ctx.fieldsProblem()} ${this.renderError('field')}
+          ${known.problem()} ${this.renderError('field')}
         </div>
         <div class="row">
           <label for="f-title">${t.title} ${star}</label>
@@ -319,8 +347,9 @@ export class AskForm {
         <fieldset class="consent" aria-describedby=${describe('consents', 'notice-text')}>
           <legend>${t.consentLegend} ${star}</legend>
           <p class="notice-text" id="notice-text">${t.notice}</p>
-          ${[...NOTICE.required, ...NOTICE.optional].map((p, i) => {
+          ${purposes.map((p, i) => {
             const required = (NOTICE.required as readonly string[]).includes(p);
+            if (p === BY_EMAIL && !this.mailable) return nothing;
             return html`<div class="check">
               <input type="checkbox" id="f-consent-${i}" name="consents" value=${p} aria-invalid=${required ? invalid('consents') : 'false'} />
               <label for="f-consent-${i}">${t[`purpose:${p}`]} <span class="req">${required ? t.required : t.optional}</span></label>
@@ -353,14 +382,14 @@ export class AskForm {
   /** Links into a shadow root do not move focus by themselves. */
   private focusField(e: Event, name: FieldName) {
     e.preventDefault();
-    const el = this.ctx.root.querySelector<HTMLElement>(name === 'consents' ? '#f-consent-0' : `#f-${name}`);
+    const el = this.host.renderRoot.querySelector<HTMLElement>(name === 'consents' ? '#f-consent-0' : `#f-${name}`);
     el?.focus();
     el?.scrollIntoView?.({ block: 'center' });
   }
 
   private renderSendState() {
     const t = this.t;
-    const s = this.ctx.sender.state;
+    const s = this.shared.sender.state;
     if (s.kind === 'sending') return html`<p>${t.sendingStatus}</p>`;
     if (s.kind === 'queued') return html`<p class="notice" part="notice">${t.queued}</p>`;
     if (s.kind === 'failed') return html`<p class="notice error" part="notice">${t.failed}</p>`;
@@ -376,22 +405,23 @@ export class AskForm {
     const s = this.suggestions;
     if (!s) return nothing;
     const t = this.t;
-    const ctx = this.ctx;
-    const newTab = html`<span class="visually-hidden"> ${common[ctx.lang].newTab}</span>`;
+    const { answers } = this.shared;
+    const lang = this.host.language;
+    const newTab = html`<span class="visually-hidden"> ${common[lang].newTab}</span>`;
     return html`<section class="suggest" part="suggestions" aria-labelledby="sg-title">
-      <div class="sg-title" id="sg-title" role="heading" aria-level=${Math.min(6, ctx.level + 2)}>${t.suggestHeading}</div>
+      <div class="sg-title" id="sg-title" role="heading" aria-level=${Math.min(6, this.host.level + 2)}>${t.suggestHeading}</div>
       ${s.answers.length
         ? html`<p class="label">${t.suggestAnswers}</p>
             <ul class="sg-list">
               ${s.answers.map((a, i) => {
                 const key = `s:${a.id}`;
-                const open = ctx.isOpen(key);
+                const open = answers.isOpen(key);
                 return html`<li>
-                  <button type="button" class="sg-q" aria-expanded=${open ? 'true' : 'false'} aria-controls="sg-${i}" @click=${() => ctx.toggle(key)}>
+                  <button type="button" class="sg-q" aria-expanded=${open ? 'true' : 'false'} aria-controls="sg-${i}" @click=${() => answers.toggle(key)}>
                     <span class="sg-q-title">${a.title}</span>
                     <span class="excerpt">${a.excerpt}</span>
                   </button>
-                  <div id="sg-${i}" class="answer" ?hidden=${!open}>${open ? ctx.answer(key, a.answerHtml, a.citations) : nothing}</div>
+                  <div id="sg-${i}" class="answer" ?hidden=${!open}>${open ? answers.render(key, a.answerHtml, a.citations) : nothing}</div>
                 </li>`;
               })}
             </ul>`
@@ -404,7 +434,7 @@ export class AskForm {
                 const label = html`<span class="sg-number">${l.type} ${l.number}:</span> ${l.abstract}`;
                 return html`<li class="sg-law">
                   ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${label}${newTab}</a>` : label}
-                  ${l.articles.length ? html`<span class="hint">${t.articles}: ${l.articles.join('; ')}</span>` : nothing}
+                  ${l.articles.length ? html`<span class="hint">${t.articles}: ${l.articles.map((a) => formatArticle(a, lang)).join('; ')}</span>` : nothing}
                 </li>`;
               })}
             </ul>`
@@ -422,7 +452,8 @@ export class AskForm {
         <button type="button" class="secondary" @click=${() => this.copy(r.trackingCode)}>${t.copy}</button>
         <span role="status" class="hint">${this.copied ? t.copied : ''}</span>
       </p>
-      <p>${fill(t.sentDue, { date: formatDate(r.dueOn) })} ${t.sentKeep}</p>
+      <p>${fill(t.sentDue, { date: formatDate(r.dueOn) })}</p>
+      <p class="answer-by">${r.byEmail && this.siteInfo.data?.answersByEmail ? t.sentByEmail : t.sentLookUp}</p>
       <div class="check remember">
         <input type="checkbox" id="r-remember" .checked=${savedCodes().includes(r.trackingCode)} aria-describedby="r-remember-hint" @change=${this.onRemember} />
         <div>
@@ -431,7 +462,6 @@ export class AskForm {
           <p class="field-error" role="status">${this.rememberFailed ? t.rememberFailed : ''}</p>
         </div>
       </div>
-      ${r.contact ? html`<p>${fill(t.sentContact, { contact: t[`to:${r.contact}`] })}</p>` : nothing}
       <button type="button" class="secondary" @click=${this.askAnother}>${t.askAnother}</button>
     </div>`;
   }

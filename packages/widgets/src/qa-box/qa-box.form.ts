@@ -1,7 +1,11 @@
 import { LIMITS, type ContactRuleCode } from '@pbgdpl/contract/constants';
+import { isEmail, isPhone, missingConsents, missingContacts, textProblem } from '@pbgdpl/contract/rules';
 import { fill } from '../core/i18n.js';
-import type { FieldError } from '../core/sender.js';
+import type { Problem } from '@pbgdpl/contract';
 import type { strings } from './qa-box.ask.i18n.js';
+
+/** A field the server refused (problem+json `errors`); no DOM types, so the contract's tests can load this module. */
+type FieldError = NonNullable<Problem['errors']>[number];
 
 type T = (typeof strings)['vi'];
 
@@ -28,36 +32,27 @@ export interface SiteRules {
 /** What the server assumes for a site that says nothing else (SiteInput's defaults). */
 export const DEFAULT_RULES: SiteRules = { contactRule: 'email-or-phone', requireName: true };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-// The contract's Phone: 0 or +84, then 9–13 digits, spaces or dots; 10–12 digits in all.
-const PHONE = /^(\+84|0)[\d .]{9,13}$/;
-const digits = (v: string) => v.replace(/\D/g, '').length;
-
-export const emailOk = (v: string) => v.length <= LIMITS.contact.max && EMAIL.test(v);
-export const phoneOk = (v: string) => v.length <= 20 && PHONE.test(v) && digits(v) >= 10 && digits(v) <= 12;
-
 function length(t: T, name: 'title' | 'content' | 'name', value: string, required: boolean): string | undefined {
-  const { min, max } = LIMITS[name];
   if (!value) return required ? t[`err:${name}:required`] : undefined;
-  if (value.length < min) return fill(t[`err:${name}:short`], { min });
-  if (value.length > max) return fill(t[`err:${name}:long`], { max });
+  const problem = textProblem(name, value);
+  if (problem === 'too_small') return fill(t[`err:${name}:short`], { min: LIMITS[name].min });
+  if (problem === 'too_big') return fill(t[`err:${name}:long`], { max: LIMITS[name].max });
   return undefined;
 }
 
-/** The same rules the server applies (LIMITS, the site's contact rule), in the citizen's words. */
+/** The contract's rules (rules.ts: lengths, e-mail, phone, the site's contact rule), in the citizen's words. */
 export function validate(v: AskValues, rules: SiteRules, t: T, required: readonly string[]): Errors {
   const errors: Errors = {};
   if (!v.field) errors.field = t['err:field'];
   errors.title = length(t, 'title', v.title, true);
   errors.content = length(t, 'content', v.content, true);
   errors.name = length(t, 'name', v.name, rules.requireName);
-  const rule = rules.contactRule;
-  if (v.email && !emailOk(v.email)) errors.email = t['err:email:invalid'];
-  else if (!v.email && (rule === 'email' || rule === 'email-and-phone')) errors.email = t['err:email:required'];
-  if (v.phone && !phoneOk(v.phone)) errors.phone = t['err:phone:invalid'];
-  else if (!v.phone && (rule === 'phone' || rule === 'email-and-phone')) errors.phone = t['err:phone:required'];
-  if (rule === 'email-or-phone' && !v.email && !v.phone) errors.email = t['err:contact:either'];
-  if (required.some((p) => !v.consents.includes(p))) errors.consents = t['err:consents'];
+  if (v.email && !isEmail(v.email)) errors.email = t['err:email:invalid'];
+  if (v.phone && !isPhone(v.phone)) errors.phone = t['err:phone:invalid'];
+  const missing = missingContacts(rules.contactRule, v.email, v.phone);
+  if (rules.contactRule === 'email-or-phone' && missing.length) errors.email = t['err:contact:either'];
+  else for (const c of missing) errors[c] = t[`err:${c}:required`];
+  if (missingConsents({ required }, v.consents).length) errors.consents = t['err:consents'];
   for (const k of FIELDS) if (!errors[k]) delete errors[k];
   return errors;
 }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The ask and tracking forms' styles, adopted into the shadow root when a form is first opened. */
+/** The ask and tracking forms' styles, adopted into the shadow root (adoptPartStyles) when a form's code arrives. */
 export const formStyles = css`
   textarea {
     min-height: 44px;
@@ -256,14 +256,3 @@ export const formStyles = css`
     color: var(--_danger);
   }
 `;
-
-const adopted = new WeakSet<ShadowRoot>();
-
-/** Adds the forms' styles to the element's shadow root, once, the way Lit adds the element's own. */
-export function adoptFormStyles(root: ShadowRoot | HTMLElement | DocumentFragment) {
-  if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
-  adopted.add(root);
-  const sheet = formStyles.styleSheet;
-  if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  else root.appendChild(document.createElement('style')).textContent = formStyles.cssText;
-}

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Every row above the list is 44px high, every collapsed question has the same height whatever
- * its text (the title is clamped to two lines), and the skeleton uses the same boxes: the widget
- * keeps one height from loading to loaded, `calc(5.575em + 178px + limit × (5.9em + 1px))`.
+ * Every row above the list is 44px high (a button label too long for one line takes two lines
+ * inside it), every collapsed question has the same height whatever its text (the title is clamped
+ * to two lines), and the skeleton uses the same boxes: the widget keeps one height from loading to
+ * loaded, `calc(5.575em + 178px + limit × (5.9em + 1px))`.
  * The forms' styles come with the forms (qa-box.forms.styles.ts).
  */
 export const qaBoxStyles = css`
@@ -32,19 +33,20 @@ export const qaBoxStyles = css`
   .filter {
     display: flex;
     gap: 0.5em;
-    height: 44px;
+    min-height: 44px;
     margin: 0 0 0.5em;
     min-width: 0;
   }
+  /* A label too long for the row wraps (two lines still fit in 44px) instead of being cut. */
   .actions button,
   .search button,
   .filter button,
   .footer button {
-    height: 44px;
+    min-height: 44px;
     padding-block: 0;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    /* Two lines and the border in 44px up to a 21px font; larger text keeps its spacing and the row grows. */
+    line-height: clamp(1.05em, 21px, 1.25em);
+    overflow-wrap: break-word;
     flex: 0 1 auto;
     min-width: 44px;
   }
@@ -198,8 +200,13 @@ export const qaBoxStyles = css`
     padding-top: 0.5em;
   }
   .empty,
-  .hint {
+  .hint,
+  .total {
     color: var(--_muted);
+  }
+  .total {
+    margin: 0;
+    font-size: 0.875em;
   }
   .hint {
     font-size: 0.875em;

@@ -4,6 +4,9 @@ import type { PublishedQuestion, QuestionPage, QuestionStatusView, Suggestions }
 import './define.js';
 import { PbgdplQaBox } from './qa-box.js';
 import { REMEMBER_DAYS, rememberCode, savedCodes } from './qa-box.codes.js';
+import { formatArticle, formatCitation } from './qa-box.citation.js';
+import { formStyles } from './qa-box.forms.styles.js';
+import { ProofOfWork } from '../core/proof-of-work.js';
 import type { Proof } from '../core/proof.js';
 import { clearWidgetStorage, setOnline, watchWarnings } from '../test-support/fixtures.js';
 import { XSS_FLAG, XSS_PAYLOADS, XSS_URLS } from '../test-support/xss-corpus.js';
@@ -49,9 +52,10 @@ const qa = (n: number, over: Partial<PublishedQuestion> = {}): PublishedQuestion
   ],
   ...over,
 });
-const qaPage = (from: number, count: number, nextCursor: string | null = null): QuestionPage => ({
+const qaPage = (from: number, count: number, nextCursor: string | null = null, total = count + (nextCursor ? 5 : 0)): QuestionPage => ({
   items: Array.from({ length: count }, (_, i) => qa(from + i)),
   nextCursor,
+  total,
 });
 const META = {
   fields: [
@@ -63,7 +67,7 @@ const META = {
   issuers: [],
   validity: [],
 };
-const site = (over: Record<string, unknown> = {}) => ({ key: 'demo', name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, ...over });
+const site = (over: Record<string, unknown> = {}) => ({ key: 'demo', name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: false, ...over });
 const SUGGESTIONS: Suggestions = {
   answers: [
     { id: 'ket-hon-tuoi', title: 'Con gái tôi 17 tuổi có được đăng ký kết hôn không?', excerpt: 'Theo điểm a khoản 1 Điều 8, nữ phải từ đủ 18 tuổi…', answerHtml: '<p>Nữ phải <em>từ đủ 18 tuổi</em>.</p>', citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52' }], score: 3.2 },
@@ -129,15 +133,15 @@ function stubApi(routes: Partial<Record<Route, (c: Call) => Reply>> = {}) {
   return { calls, of, restore: () => (window.fetch = original) };
 }
 
-/** The test seam for the proof of work: no ALTCHA, a payload at once. */
+/** The test seams for the proof of work: no ALTCHA, a payload at once; its code "fetched" ahead is counted. */
 let proofsMade = 0;
+let proofCodeFetched = 0;
 const fakeProof = async (): Promise<Proof> => {
   proofsMade++;
   let n = 0;
   return { payload: async () => `proof-${n}`, next: () => void n++ };
 };
-const proto = PbgdplQaBox.prototype as unknown as { loadProof: () => Promise<Proof> };
-const realLoadProof = proto.loadProof;
+const real = { create: ProofOfWork.create, prefetch: ProofOfWork.prefetch };
 
 async function openAsk(el: PbgdplQaBox) {
   $<HTMLButtonElement>(el, '[part=ask-button]')!.click();
@@ -202,14 +206,16 @@ describe('pbgdpl-qa-box', () => {
     clearWidgetStorage();
     warnings = watchWarnings();
     proofsMade = 0;
-    proto.loadProof = fakeProof;
+    proofCodeFetched = 0;
+    ProofOfWork.create = fakeProof;
+    ProofOfWork.prefetch = async () => void proofCodeFetched++;
   });
   afterEach(() => {
     api?.restore();
     api = undefined;
     restoreOnline?.();
     restoreOnline = undefined;
-    proto.loadProof = realLoadProof;
+    Object.assign(ProofOfWork, real);
     clearWidgetStorage();
     warnings.check();
   });
@@ -279,7 +285,8 @@ describe('pbgdpl-qa-box', () => {
     expect(answer.querySelector('strong')).to.not.equal(null);
     expect(answer.querySelector('script')).to.equal(null);
     const cites = [...panel.querySelectorAll('[part=citations] li')];
-    expect(cites.map((li) => text(li))).to.deep.equal(['Điều 8 khoản 1, văn bản số 52/2014/QH13 (mở trong thẻ mới)', 'văn bản số 91/2015/QH13']);
+    // As lawyers write them: the smallest unit first, then the document.
+    expect(cites.map((li) => text(li))).to.deep.equal(['khoản 1 Điều 8 văn bản số 52/2014/QH13 (mở trong thẻ mới)', 'văn bản số 91/2015/QH13']);
     expect(cites[0]!.querySelector('a')!.getAttribute('href')).to.equal('https://vbpl.vn/van-ban/52-2014-qh13');
     expect(cites[1]!.querySelector('a')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -291,7 +298,7 @@ describe('pbgdpl-qa-box', () => {
   });
 
   it('shows an empty state, and says when a search finds nothing', async () => {
-    api = stubApi({ list: () => ({ body: { items: [], nextCursor: null } }) });
+    api = stubApi({ list: () => ({ body: { items: [], nextCursor: null, total: 0 } }) });
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await waitUntil(() => $(el, '.empty'));
     expect(text($(el, '.empty'))).to.equal('Chưa có câu hỏi nào được công bố.');
@@ -347,12 +354,15 @@ describe('pbgdpl-qa-box', () => {
     });
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await ready(el, 5);
+    expect($(el, '.total'), 'no count without a search').to.equal(null);
     const input = $<HTMLInputElement>(el, 'input[type=search]')!;
     input.value = 'ket hon';
     input.dispatchEvent(new Event('input'));
     await waitUntil(() => text(items(el)[0]?.querySelector('.q-title')).includes('câu 100'), 'search results');
     expect(api.of('list').at(-1)!.url.searchParams.get('q')).to.equal('ket hon');
-    expect(text($(el, '.base > p.visually-hidden[role=status]'))).to.equal('Đã tải 5 câu hỏi.');
+    // How many the search found in all (the API's total), not only the five on screen; said and shown.
+    expect(text($(el, '.base > p.visually-hidden[role=status]'))).to.equal('10 kết quả');
+    expect(text($(el, '.total'))).to.equal('10 kết quả');
     $<HTMLButtonElement>(el, '[part=more]')!.click();
     await ready(el, 10);
     expect(api.of('list').at(-1)!.url.searchParams.get('cursor')).to.equal('p2');
@@ -424,7 +434,7 @@ describe('pbgdpl-qa-box', () => {
       'Tiêu đề cần ít nhất 10 ký tự.',
       'Hãy nhập nội dung câu hỏi.',
       'Hãy nhập họ và tên.',
-      'Email chưa đúng, ví dụ: ten@example.com.',
+      'Thư điện tử chưa đúng, ví dụ: ten@example.com.',
       'Bạn cần đồng ý để Sở Tư pháp xử lý dữ liệu thì mới gửi được câu hỏi.',
     ]);
     expect(text(summary.querySelector('.summary-title'))).to.equal('Vui lòng sửa 6 lỗi sau:');
@@ -443,10 +453,10 @@ describe('pbgdpl-qa-box', () => {
   });
 
   for (const [rule, requireName, expected] of [
-    ['email', true, ['Hãy nhập email để nhận câu trả lời.']],
+    ['email', true, ['Hãy nhập thư điện tử để nhận câu trả lời.']],
     ['phone', true, ['Hãy nhập số điện thoại.']],
-    ['email-or-phone', true, ['Hãy để lại email hoặc số điện thoại để nhận câu trả lời.']],
-    ['email-and-phone', true, ['Hãy nhập email để nhận câu trả lời.', 'Hãy nhập số điện thoại.']],
+    ['email-or-phone', true, ['Hãy để lại thư điện tử hoặc số điện thoại để nhận câu trả lời.']],
+    ['email-and-phone', true, ['Hãy nhập thư điện tử để nhận câu trả lời.', 'Hãy nhập số điện thoại.']],
     ['none', false, []],
   ] as const) {
     it(`follows the site's rule for contacts: ${rule}${requireName ? '' : ', name optional'}`, async () => {
@@ -454,7 +464,7 @@ describe('pbgdpl-qa-box', () => {
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
       await ready(el, 5);
       await openAsk(el);
-      await waitUntil(() => text($(el, '#h-contact')) !== 'Để lại ít nhất email hoặc số điện thoại.' || rule === 'email-or-phone', 'the site rules arrived');
+      await waitUntil(() => text($(el, '#h-contact')) !== 'Để lại ít nhất thư điện tử hoặc số điện thoại.' || rule === 'email-or-phone', 'the site rules arrived');
       type(el, 'f-field', 'dat-dai');
       type(el, 'f-title', 'Tranh chấp ranh giới đất với hàng xóm');
       type(el, 'f-content', 'Nhà tôi và nhà hàng xóm tranh chấp ranh giới đất, phải làm gì?');
@@ -496,7 +506,7 @@ describe('pbgdpl-qa-box', () => {
     await waitUntil(() => box.querySelector('.answer-html'), 'the suggested answer opens');
     expect(open.getAttribute('aria-expanded')).to.equal('true');
     expect(text(box.querySelector('.answer-html'))).to.equal('Nữ phải từ đủ 18 tuổi.');
-    expect(text(box.querySelector('[part=citations] li'))).to.contain('Điều 8 khoản 1, văn bản số 52/2014/QH13');
+    expect(text(box.querySelector('[part=citations] li'))).to.contain('khoản 1 Điều 8 văn bản số 52/2014/QH13');
     await expect(el).to.be.accessible();
     // Fewer than three words: no request, and the suggestions go.
     type(el, 'f-title', 'ly hôn');
@@ -545,7 +555,9 @@ describe('pbgdpl-qa-box', () => {
     const receipt = $(el, '.receipt')!;
     expect(text(receipt.querySelector('[part=tracking-code]'))).to.equal('HD-7K3M9-QXP2A');
     expect(text(receipt)).to.contain('Hạn trả lời: 15/04/2026.');
-    expect(text(receipt)).to.contain('Câu trả lời cũng sẽ được gửi tới email và số điện thoại bạn đã để lại.');
+    // This site's server sends no mail: no promise of one, the code is the way to the answer.
+    expect(text(receipt.querySelector('.answer-by'))).to.equal('Hãy ghi lại mã này: khi có câu trả lời, bạn tra cứu bằng mã tại mục “Tra cứu câu hỏi”.');
+    expect(text(receipt)).to.not.contain('sẽ được gửi tới');
     // Shared computers: the code is kept only if the citizen ticks "Nhớ mã trên máy này".
     expect($<HTMLInputElement>(el, '#r-remember')!.checked).to.equal(false);
     expect(codeKeys()).to.deep.equal([]);
@@ -711,7 +723,7 @@ describe('pbgdpl-qa-box', () => {
     ]);
     await waitUntil(() => result.querySelector('.answer-html'));
     expect(text(result.querySelector('.answer-html'))).to.equal('Chưa được: nữ phải từ đủ 18 tuổi.');
-    expect(text(result.querySelector('[part=citations]'))).to.contain('Điều 8 khoản 1, văn bản số 52/2014/QH13');
+    expect(text(result.querySelector('[part=citations]'))).to.contain('khoản 1 Điều 8 văn bản số 52/2014/QH13');
     await expect(el).to.be.accessible();
   });
 
@@ -965,6 +977,181 @@ describe('pbgdpl-qa-box', () => {
     });
   }
 
+  // ── The answer by e-mail: promised only when it will be sent ──────────────────────────────────
+
+  const consentBoxes = (el: PbgdplQaBox) => $$<HTMLInputElement>(el, 'fieldset.consent input[type=checkbox]').map((b) => b.value);
+  const BY_EMAIL = 'nhan-tra-loi-qua-email';
+  const LOOK_UP = 'Hãy ghi lại mã này: khi có câu trả lời, bạn tra cứu bằng mã tại mục “Tra cứu câu hỏi”.';
+  const MAILED = 'Câu trả lời sẽ được gửi tới thư điện tử bạn đã để lại. Bạn cũng có thể tra cứu bằng mã này tại mục “Tra cứu câu hỏi”.';
+
+  it('a site whose server sends no mail: no box for it, even with an e-mail; the receipt says to look the answer up with the code', async () => {
+    api = stubApi({ site: () => ({ body: site({ answersByEmail: false }) }) });
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openAsk(el);
+    await waitUntil(() => api!.of('site')[0]?.status === 200, 'the site rules arrived');
+    await fillValid(el); // with an e-mail address
+    await el.updateComplete;
+    expect(consentBoxes(el)).to.deep.equal(['xu-ly-cau-hoi', 'cong-khai-hoi-dap']);
+    submit(el);
+    await waitUntil(() => $(el, '.receipt'), 'sent');
+    expect(api.of('ask')[0]!.body!.consents).to.deep.equal(['xu-ly-cau-hoi']);
+    expect(text($(el, '.receipt .answer-by'))).to.equal(LOOK_UP);
+    expect(text($(el, '.receipt'))).to.not.contain('sẽ được gửi tới');
+  });
+
+  it('a site that sends mail: the box appears once an e-mail is entered; ticked, the purpose is sent and the receipt promises the mail', async () => {
+    api = stubApi({ site: () => ({ body: site({ answersByEmail: true }) }) });
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openAsk(el);
+    await waitUntil(() => api!.of('site')[0]?.status === 200, 'the site rules arrived');
+    await el.updateComplete;
+    expect(consentBoxes(el), 'no e-mail yet').to.deep.equal(['xu-ly-cau-hoi', 'cong-khai-hoi-dap']);
+    await fillValid(el);
+    await el.updateComplete;
+    expect(consentBoxes(el)).to.deep.equal(['xu-ly-cau-hoi', 'cong-khai-hoi-dap', BY_EMAIL]);
+    const box = $<HTMLInputElement>(el, `input[value=${BY_EMAIL}]`)!;
+    expect(box.checked, 'unticked until the citizen ticks it').to.equal(false);
+    expect(text($(el, `label[for=${box.id}]`))).to.equal('Tôi đồng ý nhận câu trả lời qua thư điện tử đã để lại. (không bắt buộc)');
+    await expect(el).to.be.accessible();
+    box.click();
+    submit(el);
+    await waitUntil(() => $(el, '.receipt'), 'sent');
+    expect(api.of('ask')[0]!.body!.consents).to.deep.equal(['xu-ly-cau-hoi', BY_EMAIL]);
+    expect(text($(el, '.receipt .answer-by'))).to.equal(MAILED);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a site that sends mail, the box left unticked: no promise of mail', async () => {
+    api = stubApi({ site: () => ({ body: site({ answersByEmail: true }) }) });
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openAsk(el);
+    await waitUntil(() => api!.of('site')[0]?.status === 200, 'the site rules arrived');
+    await fillValid(el);
+    await waitUntil(() => consentBoxes(el).includes(BY_EMAIL), 'the box');
+    submit(el);
+    await waitUntil(() => $(el, '.receipt'), 'sent');
+    expect(api.of('ask')[0]!.body!.consents).to.deep.equal(['xu-ly-cau-hoi']);
+    expect(text($(el, '.receipt .answer-by'))).to.equal(LOOK_UP);
+  });
+
+  it('ticked, then the e-mail removed: the box goes, and so does the purpose', async () => {
+    api = stubApi({ site: () => ({ body: site({ answersByEmail: true }) }) });
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(el, 5);
+    await openAsk(el);
+    await waitUntil(() => api!.of('site')[0]?.status === 200, 'the site rules arrived');
+    await fillValid(el);
+    await waitUntil(() => consentBoxes(el).includes(BY_EMAIL), 'the box');
+    $<HTMLInputElement>(el, `input[value=${BY_EMAIL}]`)!.click();
+    type(el, 'f-email', '');
+    type(el, 'f-phone', '0912 345 678');
+    await el.updateComplete;
+    expect(consentBoxes(el)).to.deep.equal(['xu-ly-cau-hoi', 'cong-khai-hoi-dap']);
+    submit(el);
+    await waitUntil(() => $(el, '.receipt'), 'sent');
+    expect(api.of('ask')[0]!.body!.consents).to.deep.equal(['xu-ly-cau-hoi']);
+    expect(text($(el, '.receipt .answer-by'))).to.equal(LOOK_UP);
+  });
+
+  for (const [answersByEmail, says] of [[false, LOOK_UP], [true, MAILED]] as const) {
+    it(`a question from an earlier visit, the box ticked, on a site that ${answersByEmail ? 'sends' : 'sends no'} mail: the receipt ${answersByEmail ? 'promises it' : 'says to look it up'}`, async () => {
+      const entry = { id: 'key-mail', kind: 'question', url: `${API}/api/v1/questions`, body: { site: 'demo', title: 'x', email: 'a@b.vn', consents: ['xu-ly-cau-hoi', BY_EMAIL] }, createdAt: Date.now() - 60_000 };
+      localStorage.setItem('pbgdpl:outbox:v1', JSON.stringify([entry]));
+      api = stubApi({ site: () => ({ body: site({ answersByEmail }) }) });
+      const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+      await waitUntil(() => $(el, '.receipt') && api!.of('site')[0]?.status === 200, 'sent, and the site rules read');
+      await el.updateComplete;
+      expect(text($(el, '.receipt .answer-by'))).to.equal(says);
+    });
+  }
+
+  // ── Citations, as lawyers write them ─────────────────────────────────────────────────────────
+
+  it('writes a provision smallest unit first, then the document: its short name, or its number while the API gives none', () => {
+    expect(formatArticle('Điều 8 khoản 1 điểm a', 'vi')).to.equal('điểm a khoản 1 Điều 8');
+    expect(formatArticle('Điều 139 khoản 1', 'vi')).to.equal('khoản 1 Điều 139');
+    expect(formatArticle('Điều 21', 'vi')).to.equal('Điều 21');
+    expect(formatArticle('khoản 2 Điều 20', 'vi')).to.equal('khoản 2 Điều 20');
+    expect(formatArticle('ĐIỀU 20 Khoản 2 điểm a'.normalize('NFD'), 'vi')).to.equal('điểm a khoản 2 Điều 20');
+    expect(formatArticle('Điều 8 khoản 1 điểm a', 'en')).to.equal('point a, clause 1, Article 8');
+    // Not one provision: left as written.
+    for (const odd of ['Điều 3, Điều 5', 'Điều 3 và Điều 5', 'Phụ lục I', 'Điều 8 Điều 9']) expect(formatArticle(odd, 'vi'), odd).to.equal(odd);
+    const join = (c: { provision: string; document: string }) => `${c.provision}${c.document}`;
+    expect(join(formatCitation({ number: '68/2020/QH14', article: 'Điều 20 khoản 2 điểm a', title: 'Luật Cư trú' }, 'vi'))).to.equal('điểm a khoản 2 Điều 20 Luật Cư trú');
+    expect(join(formatCitation({ number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a' }, 'vi'))).to.equal('điểm a khoản 1 Điều 8 văn bản số 52/2014/QH13');
+    expect(join(formatCitation({ number: '52/2014/QH13', article: null }, 'vi'))).to.equal('văn bản số 52/2014/QH13');
+    expect(join(formatCitation({ number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a' }, 'en'))).to.equal('point a, clause 1, Article 8 of document No. 52/2014/QH13');
+  });
+
+  it('an opened answer lists its citations that way, the document linked, its title when the API sends one', async () => {
+    const cites = [
+      { number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52', title: 'Luật Hôn nhân và gia đình' },
+      { number: '68/2020/QH14', article: 'Điều 20 khoản 2', lawId: null, url: null },
+    ];
+    api = stubApi({ list: () => ({ body: { items: [qa(1, { citations: cites })], nextCursor: null, total: 1 } }) });
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} limit="1"></pbgdpl-qa-box>`);
+    await ready(el, 1);
+    $<HTMLButtonElement>(el, 'button.q')!.click();
+    await waitUntil(() => $(el, '.answer-html'), 'the answer');
+    const lis = $$(el, '[part=citations] li');
+    expect(lis.map((li) => text(li))).to.deep.equal(['điểm a khoản 1 Điều 8 Luật Hôn nhân và gia đình (mở trong thẻ mới)', 'khoản 2 Điều 20 văn bản số 68/2020/QH14']);
+    expect(text(lis[0]!.querySelector('a'))).to.equal('Luật Hôn nhân và gia đình (mở trong thẻ mới)');
+  });
+
+  // ── Offline from the first visit ─────────────────────────────────────────────────────────────
+
+  it('offline, the form never opened online: its code came ahead, it opens, the question waits and goes out once, its proof solved when the network is back', async () => {
+    // An earlier visit saw the list (it is stored) but never opened the form.
+    api = stubApi({ list: () => ({ body: qaPage(1, 5) }) });
+    const before = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await ready(before, 5);
+    before.remove();
+    api.restore();
+    proofCodeFetched = 0;
+    // Now no network from the start: the browser says so and every request fails.
+    restoreOnline = setOnline(false);
+    let online = false;
+    const down = { networkError: true };
+    api = stubApi({ list: () => (online ? { body: qaPage(1, 5) } : down), meta: () => (online ? { body: META } : down), site: () => (online ? { body: site() } : down), suggest: () => down, ask: () => (online ? { status: 201, body: RECEIPT } : down), status: () => down });
+    // The real solver needs a challenge from the API: offline it cannot finish.
+    let solved = 0;
+    ProofOfWork.create = async () => {
+      proofsMade++;
+      return { payload: async () => (online ? `solved-${++solved}` : Promise.reject(new TypeError('Failed to fetch'))), next() {} };
+    };
+    const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
+    await waitUntil(() => proofCodeFetched === 1 && shadow(el).adoptedStyleSheets.includes(formStyles.styleSheet!) && $(el, '#t-code'), 'the forms and the solver fetched once the page was idle, before any touch', { timeout: 5000 });
+    expect(api.of('ask')).to.have.length(0);
+    await openAsk(el); // the fields come from the questions on screen while the list of fields cannot load
+    expect(text($(el, '#ask-panel'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
+    await fillValid(el);
+    submit(el);
+    await waitUntil(() => text($(el, '.form-status')).includes('Chưa có mạng'), 'queued');
+    expect(text($(el, '.form-status'))).to.equal('Chưa có mạng. Câu hỏi đã được lưu trên máy này và sẽ tự gửi khi có mạng trở lại.');
+    expect(text($(el, '#ask-panel'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
+    expect(api.of('ask').filter((c) => c.status === 201)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    // The tracker opens too, and says what a lookup needs.
+    await openTracker(el);
+    $<HTMLInputElement>(el, '#t-code')!.value = 'HD-7K3M9-QXP2A';
+    $<HTMLButtonElement>(el, 'form.track button[type=submit]')!.click();
+    await waitUntil(() => $(el, '#t-err'), 'the lookup fails', { timeout: 4000 });
+    expect(text($(el, '#t-err'))).to.equal('Không có kết nối mạng. Hãy tra cứu lại khi có mạng.');
+
+    online = true;
+    restoreOnline();
+    restoreOnline = setOnline(true);
+    await waitUntil(() => $(el, '.receipt'), 'sent when back online', { timeout: 4000 });
+    const sent = api.of('ask').filter((c) => c.status === 201);
+    expect(sent).to.have.length(1);
+    expect(sent[0]!.body!.altcha).to.equal('solved-1');
+    expect(new Set(api.of('ask').map((c) => c.key)).size).to.equal(1);
+    expect(localStorage.getItem('pbgdpl:outbox:v1')).to.equal(null);
+  });
+
   // ── Language, theme, host page ─────────────────────────────────────────────────────────────
 
   it('speaks English when asked, and asks the API in English', async () => {
@@ -1065,7 +1252,7 @@ describe('pbgdpl-qa-box', () => {
           citations: [{ number: p.html, article: p.html, lawId: null, url: p.html }],
         }),
       );
-      api = stubApi({ list: () => ({ body: { items: list, nextCursor: null } }) });
+      api = stubApi({ list: () => ({ body: { items: list, nextCursor: null, total: list.length } }) });
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} limit="20"></pbgdpl-qa-box>`);
       await ready(el, list.length);
       for (const b of $$<HTMLButtonElement>(el, 'button.q')) b.click();

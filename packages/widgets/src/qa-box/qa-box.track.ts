@@ -1,20 +1,22 @@
 /**
- * "Tra cứu câu hỏi", loaded when the citizen opens it: a question's status (and its answer) by
- * tracking code, with the codes the citizen asked this browser to remember offered as buttons,
- * and a way to forget them.
+ * "Tra cứu câu hỏi", a part of the Q&A box fetched once the page is idle (or when the citizen
+ * opens it): a question's status (and its answer) by tracking code, with the codes the citizen
+ * asked this browser to remember offered as buttons, and a way to forget them.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import type { QuestionStatusView } from '@pbgdpl/contract';
 import { QuestionStatusViewShape } from '@pbgdpl/contract/shapes';
 import { apiUrl } from '../core/api-url.js';
+import type { WidgetHost } from '../core/base-element.js';
 import { HttpError, checked, fetchJson } from '../core/fetch-json.js';
 import { common, fill, formatDate } from '../core/i18n.js';
+import { adoptPartStyles } from '../core/lazy-part.js';
 import { forgetAllCodes, forgetCode, normaliseCode, savedCodes } from './qa-box.codes.js';
-import type { QaContext } from './qa-box.context.js';
-import { adoptFormStyles } from './qa-box.forms.styles.js';
+import type { QaShared } from './qa-box.context.js';
+import { formStyles } from './qa-box.forms.styles.js';
 import { strings } from './qa-box.track.i18n.js';
 
-export class Tracker {
+export class Tracker implements ReactiveController {
   private error = '';
   private busy = false;
   /** What the last "Xoá" did, for screen readers. */
@@ -22,20 +24,24 @@ export class Tracker {
   private view: QuestionStatusView | null = null;
   private abort: AbortController | undefined;
 
-  constructor(private readonly ctx: QaContext) {
-    adoptFormStyles(ctx.root);
+  constructor(
+    private readonly host: WidgetHost,
+    private readonly shared: QaShared,
+  ) {
+    host.addController(this);
+    adoptPartStyles(host, formStyles);
+  }
+
+  hostDisconnected() {
+    this.abort?.abort();
   }
 
   private get t() {
-    return strings[this.ctx.lang];
+    return strings[this.host.language];
   }
 
   private update() {
-    this.ctx.host.requestUpdate();
-  }
-
-  stop() {
-    this.abort?.abort();
+    this.host.requestUpdate();
   }
 
   private onSubmit = (e: Event) => {
@@ -45,8 +51,8 @@ export class Tracker {
 
   private async focus(selector: string) {
     this.update();
-    await this.ctx.host.updateComplete;
-    this.ctx.root.querySelector<HTMLElement>(selector)?.focus();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   async lookup(input: string) {
@@ -59,14 +65,14 @@ export class Tracker {
       this.error = t.trackInvalid;
       return this.focus('#t-code');
     }
-    const field = this.ctx.root.querySelector<HTMLInputElement>('#t-code');
+    const field = this.host.renderRoot.querySelector<HTMLInputElement>('#t-code');
     if (field) field.value = code;
     const ac = (this.abort = new AbortController());
     this.error = '';
     this.busy = true;
     this.update();
     try {
-      const url = apiUrl(this.ctx.api, `/api/v1/questions/${code}`, { lang: this.ctx.lang });
+      const url = apiUrl(this.host.api, `/api/v1/questions/${code}`, { lang: this.host.language });
       const view = checked<QuestionStatusView>(QuestionStatusViewShape, await fetchJson(url, ac.signal));
       if (ac.signal.aborted) return;
       this.view = view;
@@ -74,9 +80,8 @@ export class Tracker {
       await this.focus('.result');
     } catch (err) {
       if (ac.signal.aborted) return;
-      const c = common[this.ctx.lang];
       const status = err instanceof HttpError ? err.status : 0;
-      this.error = status === 404 ? t.trackNotFound : status === 429 ? t.rateLimitedLookup : navigator.onLine ? c.error : c.offline;
+      this.error = status === 404 ? t.trackNotFound : status === 429 ? t.rateLimitedLookup : navigator.onLine ? common[this.host.language].error : t.trackOffline;
       this.busy = false;
       this.update();
     }
@@ -102,7 +107,7 @@ export class Tracker {
     const codes = savedCodes();
     return html`
       <form class="track" part="track" novalidate aria-labelledby="track-title" @submit=${this.onSubmit}>
-        <div class="form-title" id="track-title" role="heading" aria-level=${Math.min(6, this.ctx.level + 1)}>${t.track}</div>
+        <div class="form-title" id="track-title" role="heading" aria-level=${Math.min(6, this.host.level + 1)}>${t.track}</div>
         <label for="t-code">${t.trackLabel}</label>
         <p class="hint" id="t-hint">${t.trackHint}</p>
         <div class="inline">
@@ -143,7 +148,7 @@ export class Tracker {
         ${v.answer ? fact(t.answeredOn, formatDate(v.answer.answeredOn)) : nothing}
       </dl>
       ${v.rejectedReason ? html`<p><strong>${t.reason}:</strong> ${v.rejectedReason}</p>` : nothing}
-      ${v.answer ? html`<p class="label">${t.answer}</p>${this.ctx.answer(`t:${v.trackingCode}`, v.answer.html, v.answer.citations)}` : nothing}
+      ${v.answer ? html`<p class="label">${t.answer}</p>${this.shared.answers.render(`t:${v.trackingCode}`, v.answer.html, v.answer.citations)}` : nothing}
     </div>`;
   }
 }

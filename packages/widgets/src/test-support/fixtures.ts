@@ -19,23 +19,26 @@ export const page = (from: number, count: number, nextCursor: string | null = nu
   nextCursor,
 });
 
-type Reply = { status?: number; body?: unknown; delay?: number; hang?: boolean; networkError?: boolean };
+/** `gate`: the reply waits until the test resolves it. `hang`: it never comes (only an abort ends it). */
+type Reply = { status?: number; body?: unknown; delay?: number; gate?: Promise<void>; hang?: boolean; networkError?: boolean };
 
 /**
  * Replaces window.fetch with a scripted API: `respond(url)` decides each reply.
  * Every URL asked for is recorded, so tests can check what the widget requested.
  */
-export function stubFetch(respond: (url: URL) => Reply) {
+export function stubFetch(respond: (url: URL, method: string) => Reply) {
   const original = window.fetch;
   const calls: URL[] = [];
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), location.href);
     calls.push(url);
-    const r = respond(url);
+    const r = respond(url, (init?.method ?? 'GET').toUpperCase());
     const signal = init?.signal;
     await new Promise<void>((resolve, reject) => {
       if (r.hang) return signal?.addEventListener('abort', () => reject(signal.reason));
-      const t = setTimeout(resolve, r.delay ?? 0);
+      let t: ReturnType<typeof setTimeout> | undefined;
+      if (r.gate) void r.gate.then(() => resolve());
+      else t = setTimeout(resolve, r.delay ?? 0);
       signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)));
     });
     if (r.networkError) throw new TypeError('Failed to fetch');
@@ -53,6 +56,16 @@ export function setOnline(online: boolean) {
   dispatchEvent(new Event(online ? 'online' : 'offline'));
   return () => delete (navigator as unknown as Record<string, unknown>).onLine;
 }
+
+/** A promise the test resolves when it chooses: for replies that must come late, without sleeping. */
+export function gate() {
+  let open!: () => void;
+  const closed = new Promise<void>((r) => (open = r));
+  return { closed, open };
+}
+
+/** Lets every pending promise callback run (one macrotask), so what a resolved reply sets off is done. */
+export const settle = () => new Promise<void>((r) => setTimeout(r));
 
 export const clearWidgetStorage = () => {
   for (const key of Object.keys(localStorage)) if (key.startsWith('pbgdpl:')) localStorage.removeItem(key);
