@@ -1,25 +1,16 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
-import manifest from 'virtual:pbgdpl/custom-elements-manifest';
 import { mockApiBeforeEach, mockApiDecorator } from '../stories/support/mock-api.js';
 import { expectationDecorator } from '../stories/support/frame.js';
+import { controlsFromManifest, storybookManifest } from './manifest.js';
 
-setCustomElementsManifest(manifest);
-
-/** CSS parts and events are documented in the tables but are not something a control can set. */
-const noControlsFor = new Set(['css shadow parts', 'events']);
+// The docs tables (attributes, events, CSS parts, custom properties) and the controls come from
+// packages/widgets/custom-elements.json, which the widgets' build makes from their JSDoc.
+setCustomElementsManifest(storybookManifest());
 
 const preview: Preview = {
   beforeEach: mockApiBeforeEach,
-  argTypesEnhancers: [
-    ({ argTypes }) =>
-      Object.fromEntries(
-        Object.entries(argTypes).map(([key, argType]) => [
-          key,
-          noControlsFor.has(String(argType.table?.category)) ? { ...argType, control: false as const } : argType,
-        ]),
-      ),
-  ],
+  argTypesEnhancers: [controlsFromManifest],
   // The last one runs first: the saved copy is in localStorage before the story's widget exists.
   decorators: [expectationDecorator, mockApiDecorator],
   parameters: {

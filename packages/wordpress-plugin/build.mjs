@@ -2,8 +2,10 @@
 // New → Upload Plugin). Run after the loader's build; it copies the embed bundle from
 // packages/loader/dist/v1.
 //
-//   plugin/            the PHP plugin, copied as it is
-//   widgets.json       -> blocks/<name>/block.json + render.php, one block per widget
+//   plugin/            the PHP plugin, copied as it is (without widgets.overlay.json)
+//   custom-elements.json of packages/widgets + plugin/widgets.overlay.json
+//                      -> widgets.json (scripts/widgets-json.mjs), and from it
+//                         blocks/<name>/block.json + render.php, one block per widget
 //   loader dist/v1     -> assets/v1/ (loader.js, chunks/*.js, manifest.json)
 //   src/offline.ts     -> assets/pbgdpl-offline.js (workbox-window, bundled)
 //   src/sw.ts          -> assets/pbgdpl-sw.js (Workbox, bundled; the bundle's file list injected)
@@ -14,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { join, relative } from 'node:path';
 import { injectManifest } from 'workbox-build';
 import { extract, moBuffer, parsePo, potText, untranslated } from './scripts/i18n.mjs';
+import { readWidgetsJson } from './scripts/widgets-json.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const source = join(here, 'plugin');
@@ -39,14 +42,20 @@ for (const [where, found] of [
 if (!existsSync(join(bundle, 'manifest.json'))) fail(`no embed bundle in ${bundle}: build the loader first (pnpm -r --sort run build)`);
 
 rmSync(join(here, 'build'), { recursive: true, force: true });
-cpSync(source, out, { recursive: true, filter: (path) => !path.endsWith('.po') && !path.endsWith('~') });
+cpSync(source, out, { recursive: true, filter: (path) => !path.endsWith('.po') && !path.endsWith('~') && !path.endsWith('widgets.overlay.json') });
 
 // The embed bundle, without its .br/.gz twins (web servers of WordPress hosts do not serve them).
 const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
 cpSync(bundle, join(out, 'assets/v1'), { recursive: true, filter: (path) => statSync(path).isDirectory() || /\.(js|json)$/.test(path) });
 
-// One block per widget.
-const widgets = JSON.parse(readFileSync(join(source, 'widgets.json'), 'utf8'));
+// The widgets: the elements' manifest in WordPress's words. Then one block per widget.
+let widgets;
+try {
+  widgets = readWidgetsJson();
+} catch (e) {
+  fail(`widgets.json cannot be made:\n${e.message}`);
+}
+writeFileSync(join(out, 'widgets.json'), JSON.stringify(widgets, null, '\t') + '\n');
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const CODE = '^[a-z0-9]+(-[a-z0-9]+)*$';
 for (const [name, widget] of Object.entries(widgets)) {
@@ -87,7 +96,7 @@ for (const [name, widget] of Object.entries(widgets)) {
     [
       '<?php',
       '/**',
-      ` * The ${widget.title} block on the page. Made by the build from widgets.json.`,
+      ` * The ${widget.title} block on the page. Made by the build from widgets.json (custom-elements.json and widgets.overlay.json).`,
       ' * WordPress gives $attributes; pbgdpl_render_block() checks and escapes them.',
       ' *',
       ' * @package pbgdpl',

@@ -53,7 +53,8 @@ done
 [ -n "${API_PORT:-}" ] || { echo "[wordpress] no free port in 8830–8839 for the API" >&2; exit 1; }
 export PBGDPL_API="http://127.0.0.1:$API_PORT"
 mkdir -p "$WP_BASE/run/api-data"
-PORT=$API_PORT DATA_DIR="$WP_BASE/run/api-data" node packages/api/dist/main.js >"$WP_BASE/run/api.log" 2>&1 &
+# DEMO_SITE_ORIGINS: this WordPress is registered for the "demo" site (the settings page's check finds it so).
+PORT=$API_PORT DATA_DIR="$WP_BASE/run/api-data" DEMO_SITE_ORIGINS="$WP_URL" node packages/api/dist/main.js >"$WP_BASE/run/api.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "$PBGDPL_API/healthz" && break; sleep 0.2; done
 curl -sf -o /dev/null "$PBGDPL_API/healthz" || { cat "$WP_BASE/run/api.log" >&2; exit 1; }

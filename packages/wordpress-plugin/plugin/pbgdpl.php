@@ -13,9 +13,11 @@
  * Domain Path:       /languages
  *
  * How the pieces fit (each file starts with what it does):
- *   widgets.json                   every widget: tag, title, attributes and their allowed values
+ *   widgets.json                   every widget: tag, title, attributes and their allowed values (made by
+ *                                  the build from the widgets' custom-elements.json and widgets.overlay.json)
  *   includes/widgets.php           reads widgets.json, checks attribute values, prints the placeholder
  *   includes/settings.php          Settings → PBGDPL (the Settings API)
+ *   includes/site-check.php        its "Check site key and origin" button (assets/site-check.js asks the server)
  *   includes/scripts.php           the loader script tag (async, data-site, data-api, data-lang)
  *   includes/blocks.php            one block per widget (blocks/<name>/block.json, made by the build)
  *   includes/shortcodes.php        one shortcode per widget: [pbgdpl_latest_laws limit="5"]
@@ -33,6 +35,7 @@ define( 'PBGDPL_URL', plugin_dir_url( __FILE__ ) );
 
 require_once PBGDPL_DIR . 'includes/widgets.php';
 require_once PBGDPL_DIR . 'includes/settings.php';
+require_once PBGDPL_DIR . 'includes/site-check.php';
 require_once PBGDPL_DIR . 'includes/scripts.php';
 require_once PBGDPL_DIR . 'includes/blocks.php';
 require_once PBGDPL_DIR . 'includes/shortcodes.php';

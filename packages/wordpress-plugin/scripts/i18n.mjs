@@ -1,4 +1,4 @@
-// Translations without external tools: the .pot from the plugin's PHP files, widgets.json and the
+// Translations without external tools: the .pot from the plugin's PHP files, widgets.overlay.json and the
 // plugin header; .po files read; .mo files written. `pnpm --filter @pbgdpl/wordpress-plugin pot`
 // refreshes plugin/languages/pbgdpl.pot; the build does it too and compiles every .po to .mo.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -50,15 +50,17 @@ export function extract(pluginDir) {
     for (const m of code.matchAll(simple)) add(unquote(m[1]), `${rel}:${lineOf(m.index)}`, { comment: translatorsBefore(m.index) });
     for (const m of code.matchAll(withContext)) add(unquote(m[1]), `${rel}:${lineOf(m.index)}`, { context: unquote(m[2]) });
   }
-  const widgets = JSON.parse(readFileSync(join(pluginDir, 'widgets.json'), 'utf8'));
-  for (const [name, widget] of Object.entries(widgets)) {
-    if (name.startsWith('$')) continue;
-    add(widget.title, `widgets.json:${name}`, { comment: 'Title of a widget' });
-    add(widget.description, `widgets.json:${name}`);
-    for (const [attr, spec] of Object.entries(widget.attributes)) {
-      add(spec.label, `widgets.json:${name}.${attr}`);
-      if (spec.help) add(spec.help, `widgets.json:${name}.${attr}`);
-      for (const label of Object.values(spec.values ?? {})) add(label, `widgets.json:${name}.${attr}`);
+  // The widgets' texts: titles, descriptions and labels, all in the overlay ($common: the attributes every widget has).
+  const overlay = JSON.parse(readFileSync(join(pluginDir, 'widgets.overlay.json'), 'utf8'));
+  for (const [name, widget] of Object.entries(overlay)) {
+    if (name === '$comment') continue;
+    const ref = `widgets.overlay.json:${name}`;
+    if (widget.title) add(widget.title, ref, { comment: 'Title of a widget' });
+    if (widget.description) add(widget.description, ref);
+    for (const [attr, spec] of Object.entries(widget.attributes ?? {})) {
+      if (spec.label) add(spec.label, `${ref}.${attr}`);
+      if (spec.help) add(spec.help, `${ref}.${attr}`);
+      for (const label of Object.values(spec.values ?? {})) add(label, `${ref}.${attr}`);
     }
   }
   return [...entries.values()];

@@ -182,10 +182,11 @@ function pbgdpl_add_settings_page() {
 }
 add_action( 'admin_menu', 'pbgdpl_add_settings_page' );
 
-/** WordPress's colour picker on the accent field. */
+/** WordPress's colour picker on the accent field; the check of the site key (includes/site-check.php). */
 function pbgdpl_settings_page_assets() {
 	wp_enqueue_style( 'wp-color-picker' );
 	wp_enqueue_script( 'pbgdpl-admin', PBGDPL_URL . 'assets/admin.js', array( 'wp-color-picker' ), PBGDPL_VERSION, true );
+	pbgdpl_site_check_assets();
 }
 
 /** The section under "The province's server". */
@@ -211,6 +212,7 @@ function pbgdpl_field_site_key() {
 		esc_attr( $settings['site_key'] )
 	);
 	echo '<p class="description">' . esc_html__( 'Lower-case letters, digits and hyphens. The province uses it to see which websites carry the module.', 'pbgdpl' ) . '</p>';
+	pbgdpl_site_check_button();
 }
 
 /** Default language. */

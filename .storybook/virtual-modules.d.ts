@@ -1,4 +1,0 @@
-declare module 'virtual:pbgdpl/custom-elements-manifest' {
-  const manifest: unknown;
-  export default manifest;
-}
