@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 
 export const suites = [
+  { name: 'lint', title: 'ESLint, lit-analyzer, Prettier, phpcs (WordPress standard)', cmd: ['pnpm', 'run', 'lint'] },
   { name: 'typecheck', title: 'TypeScript, strict, every package', cmd: ['pnpm', 'run', 'typecheck'] },
   { name: 'contract', title: 'contract: shapes match the schemas', cmd: ['pnpm', '--filter', '@pbgdpl/contract', 'test'] },
   { name: 'api-sqlite', title: 'API on SQLite', cmd: ['pnpm', '--filter', '@pbgdpl/api', 'test'] },

@@ -110,7 +110,7 @@ export const EmptyPageFeedback: Story = {
   play: async ({ canvasElement }) => {
     await settles(canvasElement, { state: 'closed' });
     const radios = inside(canvasElement).getAllByRole('radio');
-    await expect(radios.map((r) => r.closest('label')!.textContent!.trim())).toEqual([
+    await expect(radios.map((r) => r.closest('label')!.textContent.trim())).toEqual([
       'Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng',
     ]);
     await expect(requests).toHaveLength(0);

@@ -219,7 +219,7 @@ export const WithSearch: Story = {
     // The same documents, in the same order, as the API's own search gives for "dat dai".
     const wanted = answerLawList(new URL(requests.at(-1)!.url)).body as { items: { number: string }[] };
     await expect(wanted.items.length).toBeGreaterThan(0);
-    const numbers = () => [...widgetIn(canvasElement).shadowRoot.querySelectorAll('.number')].map((n) => n.textContent!.trim().split(' ').at(-1));
+    const numbers = () => [...widgetIn(canvasElement).shadowRoot.querySelectorAll('.number')].map((n) => n.textContent.trim().split(' ').at(-1));
     await waitFor(() => expect(numbers()).toEqual(wanted.items.map((i) => i.number)));
     await expect(shadowOf(canvasElement).getByText('Đã tải 5 văn bản.')).toBeTruthy();
   },
@@ -330,7 +330,7 @@ export const Narrow320: Story = {
       const label = document.createRange();
       label.selectNodeContents(button);
       const lines = new Set([...label.getClientRects()].map((r) => Math.round(r.top)));
-      await expect(lines.size, `lines in the "${button.textContent!.trim()}" button`).toBe(1);
+      await expect(lines.size, `lines in the "${button.textContent.trim()}" button`).toBe(1);
     }
   },
 };

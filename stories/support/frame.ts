@@ -27,9 +27,9 @@ export const widgetIn = widgetOf('pbgdpl-latest-laws');
 export async function settlesIn(canvasElement: HTMLElement, expected: Expect, timeout = 8000): Promise<Observed> {
   let seen: Observed | undefined;
   await waitFor(
-    () => {
+    async () => {
       seen = observe(widgetIn(canvasElement));
-      expect(seen, `the widget shows ${JSON.stringify(seen)}`).toMatchObject(expected);
+      await expect(seen, `the widget shows ${JSON.stringify(seen)}`).toMatchObject(expected);
     },
     { timeout },
   );

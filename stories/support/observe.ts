@@ -48,7 +48,7 @@ export function observe(el: Element): Observed {
   else if (root.querySelector('.more-error')) state = 'more-failed';
   else if (moreButton?.getAttribute('aria-busy') === 'true') state = 'loading-more';
   else if (root.querySelector('p.empty')) {
-    const input = root.querySelector('input[type="search"]') as HTMLInputElement | null;
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]');
     state = input?.value.trim() ? 'empty-search' : 'empty';
   } else state = items > 0 ? 'data' : 'none';
   return { state, items, more, text: text('.notice') || text('p.empty') || text('.more-error') };

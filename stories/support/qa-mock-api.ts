@@ -85,7 +85,7 @@ const newestFirst = [...seed].sort((a, b) => (a.answeredOn === b.answeredOn ? (a
 
 function list(url: URL) {
   const p = url.searchParams;
-  const lang = (p.get('lang') === 'en' ? 'en' : 'vi') as Lang;
+  const lang = (p.get('lang') === 'en' ? 'en' : 'vi');
   const limit = Math.min(20, Math.max(1, Number(p.get('limit') ?? 5)));
   const words = terms(p.get('q') ?? '');
   const field = p.get('field');
@@ -97,7 +97,7 @@ function list(url: URL) {
 
 /** suggest.ts, roughly: the answers sharing most terms, then the documents they cite with their articles. */
 function suggest(url: URL): Suggestions {
-  const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi') as Lang;
+  const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
   const words = new Set(terms(url.searchParams.get('text') ?? ''));
   const scored = seed
     .map((q) => ({ q, score: terms(`${q.title} ${q.title} ${q.content}`).filter((t) => words.has(t)).length }))
@@ -177,7 +177,7 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
       log.status = 'network-error';
       throw new TypeError('Failed to fetch');
     };
-    const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi') as Lang;
+    const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
     if (mock.list === 'offline' && method === 'GET') return offline();
     if (method === 'POST' && path === '/api/v1/questions') {
       switch (mock.ask ?? 'ok') {

@@ -63,7 +63,7 @@ export function observeQaBox(el: Element): QaObserved {
   if (root.querySelector('ul.list[aria-hidden="true"]')) list = 'loading';
   else if (root.querySelector('.base > .notice.error')) list = online ? 'error' : 'offline';
   else if (root.querySelector('.base > .notice')) list = online ? 'stale' : 'offline-cached';
-  else if (root.querySelector('p.empty')) list = (root.querySelector('input[type="search"]') as HTMLInputElement | null)?.value.trim() ? 'empty-search' : 'empty';
+  else if (root.querySelector('p.empty')) list = root.querySelector<HTMLInputElement>('input[type="search"]')?.value.trim() ? 'empty-search' : 'empty';
   else list = items > 0 ? 'data' : 'none';
 
   const status = text('.form-status');

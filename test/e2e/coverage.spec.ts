@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { ADMIN_TOKEN, API, HOST, HOST_PORT } from '../../playwright.config.js';
 import { watchProblems } from './support.js';
 
@@ -10,7 +10,7 @@ import { watchProblems } from './support.js';
  */
 const staff = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
-async function demoReport(request: import('@playwright/test').APIRequestContext) {
+async function demoReport(request: APIRequestContext) {
   const res = await request.get(`${API}/api/v1/admin/sites`, { headers: staff });
   return ((await res.json()).items as { key: string; views30d: number; viewsOtherOrigins30d: number }[]).find((s) => s.key === 'demo')!;
 }

@@ -100,6 +100,7 @@ test.describe('Q&A box through the script tag', () => {
     expect(marriage, 'a result about "kết hôn"').not.toBeNull();
     expect(chunks.filter((c) => c.startsWith('sanitize-'))).toHaveLength(1);
     // The answer, sanitised, with its citations as lawyers write them ("khoản 1 Điều 8 …"), the document linked.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc cannot see the loop above assign it
     const cites = marriage!.locator('[part=citations] li');
     await expect(cites.first()).toHaveText(/^((điểm \S+ )?(khoản \S+ )?Điều \S+ )?(văn bản số \S+|Luật .+|Bộ luật .+|Nghị định .+)/);
     await expect(cites.first().locator('a')).toHaveAttribute('href', /^https:\/\//);

@@ -100,7 +100,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
     } else {
       const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
       await c.connect();
-      stored = Number((await c.query(`select count(*) as n from questions where title like $1`, [`${TITLE}%`])).rows[0].n);
+      stored = Number((await c.query<{ n: string }>(`select count(*) as n from questions where title like $1`, [`${TITLE}%`])).rows[0]!.n);
       await c.end();
     }
     const accepted = statuses.get(201) ?? 0;

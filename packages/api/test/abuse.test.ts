@@ -110,7 +110,7 @@ describe('finding 4: the limiter forgets a bucket only when that bucket has refi
   });
 
   it('past the key cap, a new key waits instead of evicting a spent bucket', () => {
-    let now = 0;
+    const now = 0;
     const limiter = new RateLimiter({ now: () => now, maxKeys: 10, sweepEveryMs: 60_000 });
     for (let i = 0; i < 10; i++) expect(limiter.take(`k:${i}`, { burst: 1, perSeconds: 3600 })).toBe(0);
     expect(limiter.take('k:new', { burst: 1, perSeconds: 3600 })).toBeGreaterThan(0);

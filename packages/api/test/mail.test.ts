@@ -55,7 +55,7 @@ beforeEach(async () => {
   await t.db.kysely.deleteFrom('mail_outbox').execute();
 });
 afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.services.mail?.stop()));
+  await Promise.all(apps.splice(0).map((a) => a.services.mail?.stop() ?? Promise.resolve()));
 });
 
 async function answer(app: SubmitApp, id: string, html = ANSWER, citations = [{ number: '52/2014/QH13', article: 'Điều 8' }]) {

@@ -38,6 +38,7 @@ class ScriptedDriver implements Driver {
     const failure = this.acquireFailures.shift();
     if (failure) throw failure;
     const id = ++this.acquired;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake connection reports to its driver
     const driver = this;
     return {
       id,

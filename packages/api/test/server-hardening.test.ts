@@ -100,7 +100,7 @@ function socketTo(url: string) {
   const socket: Socket = connect(Number(port), hostname);
   const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now())));
   let received = '';
-  socket.on('data', (d) => (received += d));
+  socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
   socket.on('error', () => {});
   const opened = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   return { socket, closed, opened, received: () => received };

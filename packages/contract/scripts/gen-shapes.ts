@@ -5,7 +5,16 @@ import * as z from 'zod/mini';
 import { browserChecked } from '../src/browser-checked.js';
 import type { Shape } from '../src/shape.js';
 
-type Json = Record<string, any>;
+/** The parts of a JSON Schema that zod writes for the response schemas. */
+interface Json {
+  anyOf?: Json[];
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  items?: Json;
+  required?: string[];
+  properties?: Record<string, Json>;
+}
 
 function toShape(s: Json, optional = false): Shape {
   const inner = toShapeRequired(s);
@@ -14,12 +23,12 @@ function toShape(s: Json, optional = false): Shape {
 
 function toShapeRequired(s: Json): Shape {
   if (s.anyOf) {
-    const nonNull = s.anyOf.filter((x: Json) => x.type !== 'null');
-    if (nonNull.length === 1 && nonNull.length < s.anyOf.length) return ['?', toShapeRequired(nonNull[0])];
+    const nonNull = s.anyOf.filter((x) => x.type !== 'null');
+    if (nonNull.length === 1 && nonNull.length < s.anyOf.length) return ['?', toShapeRequired(nonNull[0]!)];
     throw new Error(`unsupported union ${JSON.stringify(s)}`);
   }
   if (Array.isArray(s.type)) {
-    const types = s.type.filter((t: string) => t !== 'null');
+    const types = s.type.filter((t) => t !== 'null');
     if (types.length === 1 && types.length < s.type.length) return ['?', toShapeRequired({ ...s, type: types[0] })];
     throw new Error(`unsupported type list ${JSON.stringify(s)}`);
   }
@@ -34,10 +43,11 @@ function toShapeRequired(s: Json): Shape {
     case 'boolean':
       return 'b';
     case 'array':
+      if (!s.items) break;
       return ['[]', toShapeRequired(s.items)];
     case 'object': {
       const required = new Set<string>(s.required ?? []);
-      return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, toShape(v as Json, !required.has(k))]));
+      return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, toShape(v, !required.has(k))]));
     }
   }
   throw new Error(`unsupported schema ${JSON.stringify(s)}`);
@@ -50,7 +60,7 @@ export function generate(): string {
     '',
   ];
   for (const [name, schema] of Object.entries(browserChecked)) {
-    const json = z.toJSONSchema(schema, { io: 'output' }) as Json;
+    const json = z.toJSONSchema(schema, { io: 'output' }) as unknown as Json;
     lines.push(`export const ${name}Shape: Shape = ${JSON.stringify(toShape(json))};`);
   }
   return lines.join('\n') + '\n';

@@ -36,7 +36,7 @@ function componentSchemas(): Record<string, JsonSchema> {
 function schemaRef(schema: z.ZodMiniType, io: 'input' | 'output' = 'output'): JsonSchema {
   const id = Object.entries(named).find(([, s]) => s === schema)?.[0];
   if (id) return { $ref: `#/components/schemas/${id}` };
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
 
 function parameters_(route: RouteSpec) {

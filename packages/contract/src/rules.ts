@@ -9,7 +9,10 @@ import { LIMITS, type ContactRuleCode } from './constants.js';
  * An e-mail address as zod's `z.email()` reads one (its default pattern): no leading, trailing or
  * doubled dot in the local part, ASCII letters, a dotted domain ending in two or more letters.
  */
-export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+// `-` stays escaped in every class: the pattern goes to OpenAPI, and other regex dialects (and the
+// browser's `v` flag for pattern attributes) read an unescaped one as a range or an error.
+// eslint-disable-next-line no-useless-escape
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+\-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
 
 /** A Vietnamese phone number: 0 or +84, then digits, spaces or dots; 10–12 digits in all. */
 export const PHONE_PATTERN = /^(\+84|0)[\d .]{9,13}$/;

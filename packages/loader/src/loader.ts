@@ -86,7 +86,7 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
         // Parsed here, while the widget's code is still downloading, so the widget can draw the
         // list in its very first render instead of a skeleton first.
         const entry: Prefetch = {
-          promise: fetch(url, { credentials: 'omit' }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) })),
+          promise: fetch(url, { credentials: 'omit' }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as unknown })),
         };
         entry.promise.then((result) => (entry.result = result), () => {}); // the widget sees a failure when it takes the request
         prefetched.set(url, entry);

@@ -24,6 +24,8 @@
  *   includes/class-pbgdpl-widget.php  one classic widget per widget, for themes with sidebars
  *   includes/offline.php           offline mode: the service worker at /?pbgdpl-sw=1
  *   includes/kses.php              hand-written placeholders keep only known attributes
+ *
+ * @package pbgdpl
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -65,7 +67,12 @@ function pbgdpl_activate() {
 }
 register_activation_hook( PBGDPL_FILE, 'pbgdpl_activate' );
 
-/** A "Settings" link next to "Deactivate" in the plugin list. */
+/**
+ * A "Settings" link next to "Deactivate" in the plugin list.
+ *
+ * @param string[] $links The plugin's action links.
+ * @return string[]
+ */
 function pbgdpl_action_links( $links ) {
 	$url = admin_url( 'options-general.php?page=pbgdpl' );
 	array_unshift( $links, '<a href="' . esc_url( $url ) . '">' . esc_html__( 'Settings', 'pbgdpl' ) . '</a>' );

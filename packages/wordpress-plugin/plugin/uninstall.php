@@ -11,7 +11,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 delete_option( 'pbgdpl_settings' );
 
-// One classic widget per entry of widgets.json: widget_pbgdpl_latest_laws, …
+// One classic widget per entry of widgets.json: widget_pbgdpl_latest_laws and the others.
 $pbgdpl_widgets = json_decode( (string) file_get_contents( __DIR__ . '/widgets.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a local file.
 if ( is_array( $pbgdpl_widgets ) ) {
 	foreach ( array_keys( $pbgdpl_widgets ) as $pbgdpl_name ) {

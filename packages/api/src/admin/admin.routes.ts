@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { routes, type AdminFeedback, type Role } from '@pbgdpl/contract';
+import { routes, type AdminFeedback, type ConsentPurpose, type Role } from '@pbgdpl/contract';
 import type { FeedbackTable, Tables } from '../db/schema.js';
 import { honoPath } from '../http/paths.js';
 import { ProblemError, problem } from '../http/problem.js';
@@ -171,7 +171,7 @@ export function adminRoutes({ db, sites, suggestions, mail }: AdminDeps) {
       contactOverLimit: Number(r.contact_over_limit) === 1,
       createdAt: r.created_at,
       consent: {
-        purposes: JSON.parse(byId.get(r.id)?.purposes ?? '[]'),
+        purposes: JSON.parse(byId.get(r.id)?.purposes ?? '[]') as ConsentPurpose[],
         noticeVersion: byId.get(r.id)?.notice_version ?? '',
         givenAt: byId.get(r.id)?.given_at ?? '',
       },

@@ -64,8 +64,8 @@ export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ item
   if (f.to) query = query.where('l.issued_on', '<=', f.to);
   if (f.field) {
     const field = f.field;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', field)),
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', field)),
     );
   }
   if (!isBlank(f.q)) {

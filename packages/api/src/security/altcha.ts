@@ -38,7 +38,7 @@ export type AltchaCheck =
 export async function checkAltcha(o: AltchaSecrets, payload: string, site: string): Promise<AltchaCheck> {
   let parsed: { challenge?: Challenge; solution?: Solution };
   try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+    parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as typeof parsed;
   } catch {
     return { ok: false, reason: 'malformed' };
   }

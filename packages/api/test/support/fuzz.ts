@@ -134,7 +134,7 @@ export function malformed(shape: BodyShape): fc.Arbitrary<FuzzCase> {
     .map(([bad, at]) => {
       const bytes = utf8(validText);
       // Inside a string value: after the first quote of some value.
-      const quotes = [...validText.matchAll(/:"/g)].map((m) => Buffer.byteLength(validText.slice(0, m.index! + 2)));
+      const quotes = [...validText.matchAll(/:"/g)].map((m) => Buffer.byteLength(validText.slice(0, m.index + 2)));
       const pos = quotes.length ? quotes[at % quotes.length]! : 1;
       return { kind: 'invalid utf-8', label: `bytes ${bad.map((b) => b.toString(16)).join(' ')} at ${pos}`, body: new Uint8Array([...bytes.slice(0, pos), ...bad, ...bytes.slice(pos)]), contentType: 'application/json' };
     });

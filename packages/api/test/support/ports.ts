@@ -38,7 +38,7 @@ export async function freePort(): Promise<number> {
 /** Serves a fetch handler on a free port of the range, over real sockets; close() when done. */
 export async function listen(fetch: (req: Request, env?: unknown) => Response | Promise<Response>) {
   for (const port of shuffledPorts()) {
-    const server = createAdaptorServer({ fetch: fetch as never }) as unknown as Server;
+    const server = createAdaptorServer({ fetch: fetch }) as unknown as Server;
     if (await tryListen(server, port)) {
       return {
         port,

@@ -63,8 +63,8 @@ export async function startServer(port: number, env: Record<string, string>, tim
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out = (out + d).slice(-20_000)));
-  child.stderr!.on('data', (d) => (out = (out + d).slice(-20_000)));
+  child.stdout.on('data', (d) => (out = (out + d).slice(-20_000)));
+  child.stderr.on('data', (d) => (out = (out + d).slice(-20_000)));
   const exited = new Promise<number | string>((r) => child.once('exit', (code, signal) => r(code ?? signal ?? 'unknown')));
   let gone = false;
   void exited.then(() => (gone = true));

@@ -32,7 +32,7 @@ export async function startRelay(port = 0, refuse: string[] = []): Promise<Relay
     logger: false,
     onAuth(auth, _session, callback) {
       if (auth.username !== RELAY_USER || auth.password !== RELAY_PASS) return callback(new Error('535 authentication failed'));
-      logins.push(auth.username!);
+      logins.push(auth.username);
       callback(null, { user: auth.username });
     },
     onRcptTo(address, _session, callback) {

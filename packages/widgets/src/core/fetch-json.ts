@@ -21,18 +21,21 @@ function takePrefetched(url: string): Prefetch | undefined {
 }
 
 /** The body of the loader's request for this URL if it has already arrived, successfully; else undefined. */
+/** A response's JSON, or null when it has none (a proxy's HTML error page, an empty 502). */
+export const readJson = (r: Response): Promise<unknown> => r.json().catch(() => null);
+
 export function takeArrived(url: string): unknown {
   const map = (globalThis as { PBGDPL?: { prefetched?: Map<string, Prefetch> } }).PBGDPL?.prefetched;
   const result = map?.get(url)?.result;
   if (!result || result.status < 200 || result.status >= 300) return undefined;
-  map!.delete(url);
+  map.delete(url);
   return result.body;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason as Error)), { once: true });
   });
 
 /**
@@ -49,7 +52,7 @@ export async function fetchJson(url: string, signal: AbortSignal, timeoutMs = 10
       const prefetched = attempt === 0 ? takePrefetched(url) : undefined;
       const { status, body } = prefetched
         ? await prefetched.promise
-        : await fetch(url, { signal: timeout.signal, credentials: 'omit' }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+        : await fetch(url, { signal: timeout.signal, credentials: 'omit' }).then(async (r) => ({ status: r.status, body: await readJson(r) }));
       if (status < 200 || status >= 300) throw new HttpError(status, body);
       return body;
     } catch (err) {

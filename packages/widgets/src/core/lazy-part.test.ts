@@ -21,7 +21,7 @@ class AheadHost extends PbgdplElement {
 }
 customElements.define('test-ahead-host', AheadHost);
 
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const text = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 
 describe('LazyPart', () => {
   let restoreOnline: (() => void) | undefined;

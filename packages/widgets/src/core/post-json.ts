@@ -1,4 +1,4 @@
-import { HttpError } from './fetch-json.js';
+import { HttpError, readJson } from './fetch-json.js';
 
 export interface PostResult<T> {
   status: number;
@@ -18,7 +18,7 @@ export async function postJson<T>(url: string, body: unknown, key: string, signa
     body: JSON.stringify(body),
     signal,
   });
-  const parsed = await res.json().catch(() => null);
+  const parsed = await readJson(res);
   if (!res.ok) throw new HttpError(res.status, parsed, Number(res.headers.get('Retry-After')) || 0);
   return { status: res.status, body: parsed as T };
 }

@@ -48,16 +48,16 @@ export class Sender implements ReactiveController {
   }
 
   hostConnected() {
-    addEventListener('online', this.flush);
+    addEventListener('online', this.flushSoon);
     // Something left from an earlier visit or a dropped connection: send it now.
     if (outbox.list(this.kind).length) {
       this.state = { kind: 'queued', entry: outbox.list(this.kind)[0]! };
-      queueMicrotask(this.flush);
+      queueMicrotask(this.flushSoon);
     }
   }
 
   hostDisconnected() {
-    removeEventListener('online', this.flush);
+    removeEventListener('online', this.flushSoon);
     clearTimeout(this.timer);
   }
 
@@ -70,6 +70,9 @@ export class Sender implements ReactiveController {
     outbox.put(entry);
     await this.attempt(entry);
   }
+
+  /** For listeners and timers: each entry's own failure is handled in `attempt`. */
+  private readonly flushSoon = () => void this.flush();
 
   /** Sends every waiting entry of this kind, oldest first. */
   flush = async () => {
@@ -154,7 +157,7 @@ export class Sender implements ReactiveController {
     const n = (this.attempts.get(entry.id) ?? 0) + 1;
     this.attempts.set(entry.id, n);
     clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, Math.min(MAX_BACKOFF_S, 2 ** n) * 1000);
+    this.timer = setTimeout(this.flushSoon, Math.min(MAX_BACKOFF_S, 2 ** n) * 1000);
     this.set({ kind: 'queued', entry });
     return false;
   }

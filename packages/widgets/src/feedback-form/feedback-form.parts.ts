@@ -258,7 +258,7 @@ export class OpenForm implements ReactiveController {
     const t = this.t;
     const { values: v, errors: e, honeypot } = this.shared.draft;
     const { sender } = this.shared;
-    const invalid = (f: Field) => (e[f] ? 'true' : nothing);
+    const invalid = (f: Field) => (e[f] ? 'true' : 'false');
     const length = textLength(v.message);
     const over = length > LIMITS.message.max;
     const busy = sender.state.kind === 'sending';

@@ -39,7 +39,7 @@ function stubApi(respond: (call: Call) => Reply) {
   window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     const call: Call = {
-      url: new URL(String(input), location.href),
+      url: new URL(input instanceof Request ? input.url : String(input), location.href),
       method: (init?.method ?? 'GET').toUpperCase(),
       key: headers.get('Idempotency-Key'),
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
@@ -54,7 +54,7 @@ function stubApi(respond: (call: Call) => Reply) {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...r.headers },
     });
-  }) as typeof fetch;
+  });
   return {
     calls,
     posts: () => calls.filter((c) => c.method === 'POST'),
@@ -338,7 +338,7 @@ describe('pbgdpl-feedback-form', () => {
     await submit(el);
     expect(root(el).querySelectorAll('.error')).to.have.length(1);
     expect(text($(el, '#contact-consent-error'))).to.contain('vui lòng đánh dấu ô đồng ý cho việc trả lời');
-    expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal(null);
+    expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal('false');
     $<HTMLInputElement>(el, '#contact-consent')!.click();
     await submit(el);
     await thanked(el);
@@ -501,7 +501,7 @@ describe('pbgdpl-feedback-form', () => {
     await waitUntil(() => active(el)?.id === 'summary', 'summary focused');
     expect($(el, '#contact')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#contact-consent')!.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal(null);
+    expect($(el, '#consent')!.getAttribute('aria-invalid')).to.equal('false');
     const summary = text($(el, '#summary'));
     expect(summary).to.contain('Nhập thư điện tử');
     expect(summary).to.contain('Không tìm thấy văn bản được góp ý');

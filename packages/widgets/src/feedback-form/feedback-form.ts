@@ -119,7 +119,7 @@ export class PbgdplFeedbackForm extends PbgdplElement {
               ${RATINGS.map(
                 (n) => html`<label class="option" part="option">
                   <input type="radio" id="rating-${n}" name="rating" value=${n} .checked=${values.rating === n}
-                    aria-invalid=${errors.rating ? 'true' : nothing} @change=${() => this.draft.set({ values: { ...this.draft.values, rating: n } })} />
+                    aria-invalid=${errors.rating ? 'true' : 'false'} @change=${() => this.draft.set({ values: { ...this.draft.values, rating: n } })} />
                   <span>${t[`rating${n}`]}</span>
                 </label>`,
               )}

@@ -128,7 +128,7 @@ describe('pbgdpl-latest-laws', () => {
     const gate = new Promise<void>((r) => (release = r));
     stub = stubFetch(() => ({ body: page(1, 3, 'next') }));
     const original = window.fetch;
-    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args))) as typeof fetch;
+    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args)));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3" style="font-size: 22px"></pbgdpl-latest-laws>`);
     await el.updateComplete;
     const loadingHeight = el.getBoundingClientRect().height;

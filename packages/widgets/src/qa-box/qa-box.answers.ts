@@ -3,10 +3,11 @@ import type { Citation } from '@pbgdpl/contract';
 import type { WidgetHost } from '../core/base-element.js';
 import { common } from '../core/i18n.js';
 import { LazyPart } from '../core/lazy-part.js';
+import type * as SanitizeModule from '../core/sanitize.js';
 import { formatCitation } from './qa-box.citation.js';
 import { strings } from './qa-box.i18n.js';
 
-type Sanitize = typeof import('../core/sanitize.js');
+type Sanitize = typeof SanitizeModule;
 
 /** Staff write URLs; only web links become links (never javascript: or data:). */
 export const webUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);

@@ -24,6 +24,12 @@ import { formStyles } from './qa-box.forms.styles.js';
 import { strings } from './qa-box.ask.i18n.js';
 
 const SUGGEST_DELAY_MS = 500;
+
+/** A text field's value; a file input (there is none, but FormData allows one) reads as empty. */
+const formText = (data: FormData, name: string): string => {
+  const v = data.get(name);
+  return typeof v === 'string' ? v : '';
+};
 const NOTICE = NOTICES.question;
 /** The optional consent to receive the answer by e-mail: offered only when the server sends mail and an address is given. */
 const BY_EMAIL = 'nhan-tra-loi-qua-email';
@@ -129,7 +135,7 @@ export class AskForm implements ReactiveController {
 
   private values(): AskValues {
     const data = new FormData(this.form!);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name).trim();
     return {
       field: text('field'),
       title: text('title'),
@@ -195,7 +201,7 @@ export class AskForm implements ReactiveController {
     if (Object.keys(this.errors).length) return this.showSummary();
     this.submitted = true;
     const href = location.href.split('#')[0]!;
-    const website = String(new FormData(this.form!).get('website') ?? '');
+    const website = formText(new FormData(this.form!), 'website');
     await sender.send(apiUrl(this.host.api, '/api/v1/questions', {}), {
       site: this.host.site,
       ...v,

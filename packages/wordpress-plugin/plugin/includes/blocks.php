@@ -81,15 +81,15 @@ function pbgdpl_editor_assets() {
 		'settings' => admin_url( 'options-general.php?page=pbgdpl' ),
 		'canSetup' => current_user_can( 'manage_options' ),
 		'strings'  => array(
-			'default'      => __( 'Default', 'pbgdpl' ),
-			'all'          => __( 'All', 'pbgdpl' ),
-			'settings'     => __( 'Widget settings', 'pbgdpl' ),
-			'unknownCode'  => __( '(not in the server\'s list)', 'pbgdpl' ),
-			'codeHelp'     => __( 'Lower-case letters, digits and hyphens.', 'pbgdpl' ),
-			'badCode'      => __( 'Not a valid code: it will be ignored.', 'pbgdpl' ),
-			'offlineList'  => __( 'The server\'s list could not be loaded; type the code.', 'pbgdpl' ),
+			'default'       => __( 'Default', 'pbgdpl' ),
+			'all'           => __( 'All', 'pbgdpl' ),
+			'settings'      => __( 'Widget settings', 'pbgdpl' ),
+			'unknownCode'   => __( '(not in the server\'s list)', 'pbgdpl' ),
+			'codeHelp'      => __( 'Lower-case letters, digits and hyphens.', 'pbgdpl' ),
+			'badCode'       => __( 'Not a valid code: it will be ignored.', 'pbgdpl' ),
+			'offlineList'   => __( 'The server\'s list could not be loaded; type the code.', 'pbgdpl' ),
 			'notConfigured' => __( 'Enter the address of the province\'s PBGDPL server in Settings → PBGDPL; until then this widget stays empty.', 'pbgdpl' ),
-			'notAvailable' => __( 'The province\'s server does not provide this widget yet. It will appear here and on the page as soon as it does.', 'pbgdpl' ),
+			'notAvailable'  => __( 'The province\'s server does not provide this widget yet. It will appear here and on the page as soon as it does.', 'pbgdpl' ),
 		),
 	);
 	wp_add_inline_script( 'pbgdpl-editor', 'window.pbgdplEditor = ' . wp_json_encode( $config ) . ';', 'before' );

@@ -46,9 +46,9 @@ class Pbgdpl_Widget extends WP_Widget {
 	 * @param array $instance The saved values.
 	 */
 	public function widget( $args, $instance ) {
-		echo $args['before_widget']; // phpcs:ignore WordPress.Security.EscapeOutput -- the theme's own markup.
-		echo pbgdpl_placeholder( $this->pbgdpl_name, pbgdpl_clean_values( $this->pbgdpl_name, (array) $instance ) ); // phpcs:ignore WordPress.Security.EscapeOutput -- escaped in pbgdpl_placeholder().
-		echo $args['after_widget']; // phpcs:ignore WordPress.Security.EscapeOutput -- the theme's own markup.
+		echo $args['before_widget']; // phpcs:ignore WordPress.Security.EscapeOutput, WordPress.XSS.EscapeOutput -- the theme's own markup.
+		echo pbgdpl_placeholder( $this->pbgdpl_name, pbgdpl_clean_values( $this->pbgdpl_name, (array) $instance ) ); // phpcs:ignore WordPress.Security.EscapeOutput, WordPress.XSS.EscapeOutput -- escaped in pbgdpl_placeholder().
+		echo $args['after_widget']; // phpcs:ignore WordPress.Security.EscapeOutput, WordPress.XSS.EscapeOutput -- the theme's own markup.
 	}
 
 	/**
@@ -99,6 +99,7 @@ class Pbgdpl_Widget extends WP_Widget {
 				}
 				echo '</select>';
 			} elseif ( 'integer' === $spec['type'] ) {
+				$placeholder = isset( $spec['default'] ) ? (string) $spec['default'] : '';
 				printf(
 					'<label for="%s">%s</label> <input class="tiny-text" type="number" id="%s" name="%s" min="%d" max="%d" step="1" value="%s" placeholder="%s" />',
 					esc_attr( $id ),
@@ -108,7 +109,7 @@ class Pbgdpl_Widget extends WP_Widget {
 					(int) $spec['min'],
 					(int) $spec['max'],
 					esc_attr( (string) $value ),
-					esc_attr( isset( $spec['default'] ) ? (string) $spec['default'] : '' )
+					esc_attr( $placeholder )
 				);
 			} else {
 				printf(

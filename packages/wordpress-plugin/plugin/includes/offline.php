@@ -89,14 +89,14 @@ function pbgdpl_service_worker_script() {
 
 /** Serves the worker at /?pbgdpl-sw=1, before WordPress looks for a page. */
 function pbgdpl_maybe_serve_service_worker() {
-	if ( ! isset( $_GET['pbgdpl-sw'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification -- a public, read-only file.
+	if ( ! isset( $_GET['pbgdpl-sw'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification, WordPress.CSRF.NonceVerification -- a public, read-only file.
 		return;
 	}
 	header( 'Content-Type: text/javascript; charset=utf-8' );
 	header( 'Service-Worker-Allowed: ' . pbgdpl_home_path() );
 	header( 'Cache-Control: no-cache, max-age=0' );
 	header( 'X-Content-Type-Options: nosniff' );
-	echo pbgdpl_service_worker_script(); // phpcs:ignore WordPress.Security.EscapeOutput -- JavaScript, not HTML; the settings in it are JSON-encoded.
+	echo pbgdpl_service_worker_script(); // phpcs:ignore WordPress.Security.EscapeOutput, WordPress.XSS.EscapeOutput -- JavaScript, not HTML; the settings in it are JSON-encoded.
 	exit;
 }
 add_action( 'init', 'pbgdpl_maybe_serve_service_worker', 2 );
