@@ -67,7 +67,10 @@ export default tseslint.config(
   { files: [...browserCode, ...browserScripts], languageOptions: { globals: { ...globals.browser } } },
   // Functions these scripts hand to the browser (page.evaluate) run there.
   { files: ['bench/**/*.mjs', 'packages/widgets/scripts/pack.test.mjs'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['packages/wordpress-plugin/plugin/assets/*.js'], languageOptions: { sourceType: 'script', globals: { wp: 'readonly', pbgdplAdmin: 'readonly', pbgdplSiteCheck: 'readonly' } } },
+  {
+    files: ['packages/wordpress-plugin/plugin/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { wp: 'readonly', pbgdplAdmin: 'readonly', pbgdplSiteCheck: 'readonly' } },
+  },
   {
     files: ['packages/widgets/src/**/*.ts', 'stories/**/*.ts'],
     extends: [lit.configs['flat/recommended'], wc.configs['flat/recommended'], litA11y.configs.recommended],

@@ -13,8 +13,13 @@ export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export default defineConfig({

@@ -41,11 +41,22 @@ export const controlsFromManifest: ArgTypesEnhancer = ({ argTypes }) =>
       const dflt = argType.table?.defaultValue?.summary;
       if (category === 'css custom properties') return [key, { ...argType, control: /^#[0-9a-f]{3,8}$/i.test(String(dflt)) ? 'color' : 'text' }];
       if (category !== 'attributes') return [key, argType];
-      const spec = attributeSpec({ name: key, type: { text: String(argType.table?.type?.summary ?? '') }, default: dflt === undefined ? undefined : String(dflt), description: argType.description ?? '' });
+      const spec = attributeSpec({
+        name: key,
+        type: { text: String(argType.table?.type?.summary ?? '') },
+        default: dflt === undefined ? undefined : String(dflt),
+        description: argType.description ?? '',
+      });
       const control = {
         boolean: () => ({ control: 'boolean' as const }),
         integer: () => (spec.kind === 'integer' ? { control: { type: 'range' as const, min: spec.min, max: spec.max, step: 1 } } : {}),
-        enum: () => (spec.kind === 'enum' ? { control: spec.values.length <= 4 ? ('inline-radio' as const) : ('select' as const), options: spec.default === undefined ? ['', ...spec.values] : spec.values } : {}),
+        enum: () =>
+          spec.kind === 'enum'
+            ? {
+                control: spec.values.length <= 4 ? ('inline-radio' as const) : ('select' as const),
+                options: spec.default === undefined ? ['', ...spec.values] : spec.values,
+              }
+            : {},
         code: () => ({ control: 'text' as const }),
         text: () => ({ control: 'text' as const }),
       }[spec.kind]();

@@ -8,7 +8,10 @@ import { ROOT } from './lib/proc.mjs';
 function runApiScript(title, args) {
   console.log(heading(title));
   const r = spawnSync('pnpm', ['--filter', '@pbgdpl/api', ...args], { cwd: ROOT, encoding: 'utf8', env: process.env });
-  const out = (r.stdout ?? '').split('\n').filter((l) => l && !l.startsWith('>') && !/nodedir/.test(l)).join('\n');
+  const out = (r.stdout ?? '')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('>') && !/nodedir/.test(l))
+    .join('\n');
   console.log(out);
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return out;

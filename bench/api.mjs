@@ -35,7 +35,9 @@ export async function main({ duration = Number(process.env.BENCH_API_DURATION ||
     [
       `  fresh API instance ${api.origin} (pid ${api.pid}, DATA_DIR ${api.dataDir}, SQLite, one Node process)`,
       `  autocannon ${connections} connections, ${duration} s per row after a ${WARMUP_S} s warm-up that is not counted; headers: accept-encoding: ${HEADERS['accept-encoding']}`,
-      `  autocannon runs in this process on the same machine (${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})`,
+      `  autocannon runs in this process on the same machine (${cpus().length} CPUs, load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')})`,
     ].join('\n'),
   );
 
@@ -89,9 +91,7 @@ export async function main({ duration = Number(process.env.BENCH_API_DURATION ||
     }
   }
   console.log('');
-  console.log(
-    table(['endpoint', 'request', 'req/s (mean)', 'p50', 'p99', 'throughput', 'B/response', 'requests', '2xx/3xx/other'], rows),
-  );
+  console.log(table(['endpoint', 'request', 'req/s (mean)', 'p50', 'p99', 'throughput', 'B/response', 'requests', '2xx/3xx/other'], rows));
   console.log('  (throughput and B/response count headers too; 304 rows should have 0 2xx and 0 other)');
   await api.stop();
   return { api: figures, targets: [] };
@@ -99,7 +99,13 @@ export async function main({ duration = Number(process.env.BENCH_API_DURATION ||
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   installSignalHandlers();
-  const opts = Object.fromEntries(process.argv.slice(2).map((a) => /^--(\w+)=(.*)$/.exec(a)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
+  const opts = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((a) => /^--(\w+)=(.*)$/.exec(a))
+      .filter(Boolean)
+      .map((m) => [m[1], Number(m[2])]),
+  );
   main(opts)
     .catch((e) => {
       console.error(e.stack ?? e);

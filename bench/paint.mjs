@@ -17,8 +17,8 @@ import { PORTS, cleanup, installSignalHandlers, onCleanup, startApi } from './li
 export const NETWORK = {
   offline: false,
   latency: 562.5, // ms, added to every request
-  downloadThroughput: (1.6 * 1000 * 1000 / 8) * 0.9, // 180000 B/s = 1.44 Mbit/s
-  uploadThroughput: (750 * 1000 / 8) * 0.9, // 84375 B/s = 675 kbit/s
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, // 180000 B/s = 1.44 Mbit/s
+  uploadThroughput: ((750 * 1000) / 8) * 0.9, // 84375 B/s = 675 kbit/s
   connectionType: 'cellular4g',
 };
 export const CPU_RATE = 4;
@@ -27,7 +27,15 @@ export const DEVICE = { viewport: { width: 412, height: 823 }, deviceScaleFactor
 export const RUNS = 5;
 const SETTLE_MS = 1000;
 
-const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /**
  * Site isolation off, so the cross-site iframe runs in the page's renderer process and the page's
  * CPU and network throttling covers it (checked below: no 'iframe' targets). That is also how
@@ -86,7 +94,14 @@ function recordRequests(cdp) {
   const get = (id) => reqs.get(id) ?? reqs.set(id, { id }).get(id);
   cdp.on('Network.requestWillBeSent', (e) => {
     if (!/^https?:/.test(e.request.url)) return;
-    Object.assign(get(e.requestId), { url: e.request.url, start: e.timestamp, wall: e.wallTime, type: e.type, initiator: e.initiator?.type, priority: e.request.initialPriority });
+    Object.assign(get(e.requestId), {
+      url: e.request.url,
+      start: e.timestamp,
+      wall: e.wallTime,
+      type: e.type,
+      initiator: e.initiator?.type,
+      priority: e.request.initialPriority,
+    });
   });
   cdp.on('Network.requestServedFromCache', (e) => (get(e.requestId).cache = 'memory/disk'));
   cdp.on('Network.responseReceived', (e) => {
@@ -178,7 +193,13 @@ async function visit(ctx, url, { probe = false } = {}) {
     for (const [k, v] of Object.entries(topFrame.marks)) marks[k] = rel(v);
     for (const k of ['firstItemDom', 'listDom', 'listRaf', 'listPainted']) marks[k] = rel(listFrame.marks[k]);
     marks.listMessage = marks.listPainted;
-    marks.listPainted = frameEnd(marks.listRaf, marks.listMessage, frames.flatMap((f) => f.loafs ?? []).map((l) => ({ ...l, start: rel(l.start), renderStart: rel(l.renderStart), styleAndLayoutStart: rel(l.styleAndLayoutStart) })));
+    marks.listPainted = frameEnd(
+      marks.listRaf,
+      marks.listMessage,
+      frames
+        .flatMap((f) => f.loafs ?? [])
+        .map((l) => ({ ...l, start: rel(l.start), renderStart: rel(l.renderStart), styleAndLayoutStart: rel(l.styleAndLayoutStart) })),
+    );
     const element = await page.evaluate(() => {
       const el = document.querySelector('pbgdpl-latest-laws');
       if (!el) return null;
@@ -190,11 +211,14 @@ async function visit(ctx, url, { probe = false } = {}) {
         cacheKeys: Object.keys(localStorage).filter((k) => k.startsWith('pbgdpl:')).length,
       };
     });
-    const oopifs = (await ctx.browser().newBrowserCDPSession().then(async (s) => {
-      const { targetInfos } = await s.send('Target.getTargets');
-      await s.detach();
-      return targetInfos.filter((t) => t.type === 'iframe').length;
-    }));
+    const oopifs = await ctx
+      .browser()
+      .newBrowserCDPSession()
+      .then(async (s) => {
+        const { targetInfos } = await s.send('Target.getTargets');
+        await s.detach();
+        return targetInfos.filter((t) => t.type === 'iframe').length;
+      });
     const loafs = frames
       .flatMap((f) => (f.loafs ?? []).map((l) => ({ ...l, frame: f.top ? 'top' : 'iframe' })))
       .map((l) => ({
@@ -311,7 +335,10 @@ export async function main({ runs = Number(process.env.BENCH_RUNS || RUNS), only
   const { browser, args, inheritedFeatures } = await launchBrowser(executablePath);
   onCleanup(() => browser.close().catch(() => {}));
 
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const loadBefore = loadavg()[0];
   console.log(heading('paint: time to a painted list and layout shift'));
   console.log(
@@ -324,7 +351,9 @@ export async function main({ runs = Number(process.env.BENCH_RUNS || RUNS), only
       `  Chromium flags: ${args.filter((a) => !a.startsWith('--disable-features=')).join(' ')}`,
       `  origins: host site ${hosts.host}  |  API ${api.origin}  |  iframe server ${hosts.frame}`,
       `  latest-laws as the API serves it: ${entryFile} + ${depFiles.join(' + ')}`,
-      ...served.map((c) => `  served Cache-Control of ${c.what}: "${c.actual}"${c.ok ? '' : `  ← NOT the documented "${c.expected}": repeat visits cannot reuse it`}`),
+      ...served.map(
+        (c) => `  served Cache-Control of ${c.what}: "${c.actual}"${c.ok ? '' : `  ← NOT the documented "${c.expected}": repeat visits cannot reuse it`}`,
+      ),
       `  Cache-Control: host page "${CACHE.hostPage}", host CSS "${CACHE.hostCss}", iframe page "${CACHE.framePage}", iframe CSS "${CACHE.frameCss}"; API and embed files as the kit serves them`,
       `  runs: ${runs} per variant, variant order rotated each run; a run = a fresh browser context (empty HTTP cache and localStorage): first visit,`,
       `  then a repeat visit (new tab, same context, after the first is network-idle + ${SETTLE_MS} ms), then a 3rd visit the same way (V8 code cache: Chromium caches compiled code on the 2nd load and uses it from the 3rd)`,
@@ -342,11 +371,11 @@ export async function main({ runs = Number(process.env.BENCH_RUNS || RUNS), only
     [
       '',
       '  "list painted" = ms from navigation start (performance.timeOrigin of the top page) until the main thread has finished',
-      '  the frame that shows the list: a MutationObserver on the document and on every shadow root (the widget\'s open shadow',
-      '  root included; for the iframe, the iframe\'s document) sees 5 `li.item a.abstract` with text; the next requestAnimationFrame',
-      '  callback posts a MessageChannel message, delivered right after that frame\'s style/layout/paint; if a queued task delayed',
-      '  the delivery, the frame\'s end is taken from the Long Animation Frames API instead. (Not presentation: add raster/compositing.)',
-      '  CLS = sum of the top page\'s layout-shift entries without hadRecentInput, from navigation until 1 s after the list painted.',
+      "  the frame that shows the list: a MutationObserver on the document and on every shadow root (the widget's open shadow",
+      "  root included; for the iframe, the iframe's document) sees 5 `li.item a.abstract` with text; the next requestAnimationFrame",
+      "  callback posts a MessageChannel message, delivered right after that frame's style/layout/paint; if a queued task delayed",
+      "  the delivery, the frame's end is taken from the Long Animation Frames API instead. (Not presentation: add raster/compositing.)",
+      "  CLS = sum of the top page's layout-shift entries without hadRecentInput, from navigation until 1 s after the list painted.",
     ].join('\n'),
   );
 
@@ -406,7 +435,9 @@ const range = (s) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const clsRange = (s) => `${fmtCls(s.median)} (${fmtCls(s.max)})`;
 const shortScript = (x) => {
   const src = (x.source || x.invoker || '').replace(/^https?:\/\/[^/]+/, '');
-  return x.type === 'user-callback' || x.type === 'event-listener' || x.type === 'resolve-promise' ? `${x.invoker}${src && x.invoker !== src ? ` (${src.split('/').pop()})` : ''}` : src.split('/').pop() || x.invoker;
+  return x.type === 'user-callback' || x.type === 'event-listener' || x.type === 'resolve-promise'
+    ? `${x.invoker}${src && x.invoker !== src ? ` (${src.split('/').pop()})` : ''}`
+    : src.split('/').pop() || x.invoker;
 };
 const host = (u) => u.replace(/^https?:\/\//, '').replace(/\?.*$/, (q) => (q.length > 40 ? q.slice(0, 40) + '…' : q));
 
@@ -430,11 +461,21 @@ function summarize(results, names, diagnostics, variants) {
   out.push(
     table(
       ['variant', 'n', 'first visit', 'CLS first', 'repeat visit', 'CLS repeat', '3rd visit', 'CLS 3rd'],
-      names.map((n) => [n, stats[n].first.list.n, range(stats[n].first.list), clsRange(stats[n].first.cls), range(stats[n].repeat.list), clsRange(stats[n].repeat.cls), range(stats[n].third.list), clsRange(stats[n].third.cls)]),
+      names.map((n) => [
+        n,
+        stats[n].first.list.n,
+        range(stats[n].first.list),
+        clsRange(stats[n].first.cls),
+        range(stats[n].repeat.list),
+        clsRange(stats[n].repeat.cls),
+        range(stats[n].third.list),
+        clsRange(stats[n].third.cls),
+      ]),
     ),
   );
   const frameShift = names.filter((n) => VISITS.some((k) => stats[n][k].frameCls.max > 0));
-  if (frameShift.length) out.push(`  layout shift inside iframes (not in CLS above): ${frameShift.map((n) => `${n} ${fmtCls(stats[n].first.frameCls.max)}`).join(', ')}`);
+  if (frameShift.length)
+    out.push(`  layout shift inside iframes (not in CLS above): ${frameShift.map((n) => `${n} ${fmtCls(stats[n].first.frameCls.max)}`).join(', ')}`);
 
   // Ratios and targets.
   const m = (n, kind) => stats[n]?.[kind].list.median;
@@ -452,18 +493,59 @@ function summarize(results, names, diagnostics, variants) {
     const judge = (ok) => (whatIf ? '(info)' : verdict(ok));
     if (stats.static) {
       const repeat = m(w, 'repeat') / m('static', 'repeat');
-      rows.push([`${w} / static`, ratio(m(w, 'first') / m('static', 'first')), '', '', ratio(repeat), '≤ 1.10×', judge(repeat <= 1.1), ratio(m(w, 'third') / m('static', 'third'))]);
-      if (!whatIf) targets.push({ name: `paint: ${w} repeat visit within 1.1× of static`, value: `${ratio(repeat)} (${ms(m(w, 'repeat'))} vs ${ms(m('static', 'repeat'))} ms${overlap(w, 'static', 'repeat')})`, met: repeat <= 1.1 });
+      rows.push([
+        `${w} / static`,
+        ratio(m(w, 'first') / m('static', 'first')),
+        '',
+        '',
+        ratio(repeat),
+        '≤ 1.10×',
+        judge(repeat <= 1.1),
+        ratio(m(w, 'third') / m('static', 'third')),
+      ]);
+      if (!whatIf)
+        targets.push({
+          name: `paint: ${w} repeat visit within 1.1× of static`,
+          value: `${ratio(repeat)} (${ms(m(w, 'repeat'))} vs ${ms(m('static', 'repeat'))} ms${overlap(w, 'static', 'repeat')})`,
+          met: repeat <= 1.1,
+        });
     }
     for (const f of iframes) {
       const first = m(w, 'first') / m(f, 'first');
-      rows.push([`${w} / ${f}`, ratio(first), '≤ 1.00×', judge(first <= 1.0), ratio(m(w, 'repeat') / m(f, 'repeat')), '', '', ratio(m(w, 'third') / m(f, 'third'))]);
-      if (!whatIf) targets.push({ name: `paint: ${w} first visit no slower than ${f}`, value: `${ratio(first)} (${ms(m(w, 'first'))} vs ${ms(m(f, 'first'))} ms${overlap(w, f, 'first')})`, met: first <= 1.0 });
+      rows.push([
+        `${w} / ${f}`,
+        ratio(first),
+        '≤ 1.00×',
+        judge(first <= 1.0),
+        ratio(m(w, 'repeat') / m(f, 'repeat')),
+        '',
+        '',
+        ratio(m(w, 'third') / m(f, 'third')),
+      ]);
+      if (!whatIf)
+        targets.push({
+          name: `paint: ${w} first visit no slower than ${f}`,
+          value: `${ratio(first)} (${ms(m(w, 'first'))} vs ${ms(m(f, 'first'))} ms${overlap(w, f, 'first')})`,
+          met: first <= 1.0,
+        });
     }
   }
-  if (stats.naive && stats.widget) rows.push(['naive / widget (what the loader saves)', ratio(m('naive', 'first') / m('widget', 'first')), '', '', ratio(m('naive', 'repeat') / m('widget', 'repeat')), '', '', ratio(m('naive', 'third') / m('widget', 'third'))]);
+  if (stats.naive && stats.widget)
+    rows.push([
+      'naive / widget (what the loader saves)',
+      ratio(m('naive', 'first') / m('widget', 'first')),
+      '',
+      '',
+      ratio(m('naive', 'repeat') / m('widget', 'repeat')),
+      '',
+      '',
+      ratio(m('naive', 'third') / m('widget', 'third')),
+    ]);
   if (rows.length) {
-    out.push('', '  ratios of medians (targets: first visit no slower than the iframe; repeat visit within 1.1× of the static page; "(info)": no target for that variant):');
+    out.push(
+      '',
+      '  ratios of medians (targets: first visit no slower than the iframe; repeat visit within 1.1× of the static page; "(info)": no target for that variant):',
+    );
     out.push(table(['ratio', 'first', 'target', 'result', 'repeat', 'target', 'result', '3rd'], rows));
   }
 
@@ -473,16 +555,29 @@ function summarize(results, names, diagnostics, variants) {
     for (const kind of VISITS) {
       const v = results[n][kind];
       const med = (k) => ms(median(v.map((x) => x.marks[k])));
-      markRows.push([`${n} ${kind}`, ms(median(v.map((x) => x.fcp))), med('domContentLoaded'), med('loaderRan'), med('defined'), med('firstItemDom'), med('listDom'), med('listPainted'), ms(median(v.map((x) => x.scriptBeforeList))), ms(median(v.map((x) => x.renderBeforeList)))]);
+      markRows.push([
+        `${n} ${kind}`,
+        ms(median(v.map((x) => x.fcp))),
+        med('domContentLoaded'),
+        med('loaderRan'),
+        med('defined'),
+        med('firstItemDom'),
+        med('listDom'),
+        med('listPainted'),
+        ms(median(v.map((x) => x.scriptBeforeList))),
+        ms(median(v.map((x) => x.renderBeforeList))),
+      ]);
     }
   }
   out.push(
     '',
     '  main-thread marks, medians, ms from navigation start. loader ran = loader.js set window.PBGDPL; defined = customElements.whenDefined(pbgdpl-latest-laws); first item = first',
-    '  li.item in the DOM (the widget\'s skeleton, or the list); script / rendering = time the Long Animation Frames API attributes to',
+    "  li.item in the DOM (the widget's skeleton, or the list); script / rendering = time the Long Animation Frames API attributes to",
     '  scripts and to rendering (rAF, style, layout, paint) in long frames (≥ 50 ms) that began before the list painted:',
   );
-  out.push(table(['variant visit', 'FCP', 'DOMContentLoaded', 'loader ran', 'defined', 'first item', 'list in DOM', 'list painted', 'script', 'rendering'], markRows));
+  out.push(
+    table(['variant visit', 'FCP', 'DOMContentLoaded', 'loader ran', 'defined', 'first item', 'list in DOM', 'list painted', 'script', 'rendering'], markRows),
+  );
 
   // Reserved height.
   const natural = results.widget?.first.map((v) => v.element).filter(Boolean) ?? [];
@@ -497,7 +592,10 @@ function summarize(results, names, diagnostics, variants) {
   }
   for (const [n, p] of Object.entries(diagnostics)) {
     if (p?.error) out.push(`  ${n}: diagnostic visit failed: ${p.error}`);
-    else if (p) out.push(`  ${n}: at DOMContentLoaded (diagnostic visit, element ${p.defined ? 'already' : 'not yet'} defined): display ${p.display}, min-height ${p.minHeight}, height ${p.height.toFixed(1)} px`);
+    else if (p)
+      out.push(
+        `  ${n}: at DOMContentLoaded (diagnostic visit, element ${p.defined ? 'already' : 'not yet'} defined): display ${p.display}, min-height ${p.minHeight}, height ${p.height.toFixed(1)} px`,
+      );
   }
 
   // Waterfalls of the median run.
@@ -523,9 +621,13 @@ function summarize(results, names, diagnostics, variants) {
       );
       for (const s of v.shifts) out.push(`    layout shift ${s.value.toFixed(4)} at ${ms(s.t)} ms: ${s.sources.join('; ')}`);
       for (const l of v.loafs.filter((x) => x.start < v.listPainted + 200)) {
-        const scripts = l.scripts.map((x) => `${x.type} ${shortScript(x)} ${ms(x.duration)} ms${x.forcedStyleAndLayout > 1 ? ` (forced layout ${ms(x.forcedStyleAndLayout)})` : ''}`).join('; ');
+        const scripts = l.scripts
+          .map((x) => `${x.type} ${shortScript(x)} ${ms(x.duration)} ms${x.forcedStyleAndLayout > 1 ? ` (forced layout ${ms(x.forcedStyleAndLayout)})` : ''}`)
+          .join('; ');
         const render = Number.isFinite(l.renderStart) ? `, rendering ${ms(l.start + l.duration - l.renderStart)} ms` : '';
-        out.push(`    long frame ${ms(l.start)}–${ms(l.start + l.duration)} (${ms(l.duration)} ms${render})${l.frame === 'iframe' ? ' [iframe]' : ''}${scripts ? ': ' + scripts : ''}`);
+        out.push(
+          `    long frame ${ms(l.start)}–${ms(l.start + l.duration)} (${ms(l.duration)} ms${render})${l.frame === 'iframe' ? ' [iframe]' : ''}${scripts ? ': ' + scripts : ''}`,
+        );
       }
     }
   }

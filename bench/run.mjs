@@ -17,7 +17,12 @@ import { API_MAIN, ROOT, cleanup, installSignalHandlers } from './lib/proc.mjs';
 
 const ALL = ['sizes', 'paint', 'api', 'answers', 'submissions', 'limiter'];
 const argv = process.argv.slice(2);
-const options = Object.fromEntries(argv.map((a) => /^--(\w+)=(.*)$/.exec(a)).filter(Boolean).map((m) => [m[1], m[2]]));
+const options = Object.fromEntries(
+  argv
+    .map((a) => /^--(\w+)=(.*)$/.exec(a))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2]]),
+);
 const unknown = argv.filter((a) => !a.startsWith('--') && !ALL.includes(a));
 if (unknown.length) {
   console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
@@ -47,7 +52,9 @@ installSignalHandlers();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'packages/loader/dist/v1/manifest.json'), 'utf8'));
   const built = statSync(join(ROOT, 'packages/loader/dist/v1/manifest.json')).mtime.toISOString();
   console.log(heading('PBGDPL embed kit benchmarks'));
-  console.log(`  node ${process.version}; git ${head ?? '(no git)'}${dirty ? ` with ${dirty.split('\n').length} modified tracked files` : ''}; embed bundle built ${built}`);
+  console.log(
+    `  node ${process.version}; git ${head ?? '(no git)'}${dirty ? ` with ${dirty.split('\n').length} modified tracked files` : ''}; embed bundle built ${built}`,
+  );
   for (const [name, w] of Object.entries(manifest.widgets ?? {})) console.log(`  ${name}: ${w.file} + ${w.deps.join(' + ')}`);
 }
 const results = {};
@@ -78,14 +85,27 @@ try {
 }
 
 console.log(heading(`summary (${which.join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s)`));
-if (targets.length) console.log(table(['target', 'measured', 'result'], targets.map((t) => [t.name, t.value, verdict(t.met)])));
+if (targets.length)
+  console.log(
+    table(
+      ['target', 'measured', 'result'],
+      targets.map((t) => [t.name, t.value, verdict(t.met)]),
+    ),
+  );
 const api = results.api?.api;
 if (api) {
   console.log('');
-  console.log(table(['api', 'request', 'req/s', 'p50', 'p99'], api.map((f) => [f.case, f.mode, f.rps.toFixed(0), `${f.p50} ms`, `${f.p99} ms`])));
+  console.log(
+    table(
+      ['api', 'request', 'req/s', 'p50', 'p99'],
+      api.map((f) => [f.case, f.mode, f.rps.toFixed(0), `${f.p50} ms`, `${f.p99} ms`]),
+    ),
+  );
 }
 for (const n of notes) console.log(`  note: ${n}`);
 const notMet = targets.filter((t) => !t.met).length;
-console.log(`\n  ${targets.length - notMet} of ${targets.length} targets met${notMet ? `; ${notMet} NOT MET (see the waterfalls above)` : ''}. Benchmarks report; they do not fail on timings.`);
+console.log(
+  `\n  ${targets.length - notMet} of ${targets.length} targets met${notMet ? `; ${notMet} NOT MET (see the waterfalls above)` : ''}. Benchmarks report; they do not fail on timings.`,
+);
 if (failed) console.log('  some benchmarks could not run (see above)');
 process.exit(failed ? 1 : 0);

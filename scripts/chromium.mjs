@@ -10,16 +10,23 @@ export function installChromium(say) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0) {
     say('installing Chromium from the Debian packages');
-    spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null'], { stdio: 'inherit' });
+    spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null'], {
+      stdio: 'inherit',
+    });
     return findChromium();
   }
-  say('installing Playwright\'s Chromium');
+  say("installing Playwright's Chromium");
   spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
   return null;
 }
 
 /** Flags that keep Chromium from calling home on a closed network, shared by every test config. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];

@@ -13,7 +13,11 @@ export const suites = [
     needs: ({ pg }) => (pg.up ? null : `PostgreSQL at ${pg.url} (set TEST_DATABASE_URL)`),
   },
   { name: 'widgets', title: 'component tests in Chromium (web-test-runner)', cmd: ['pnpm', '--filter', '@pbgdpl/widgets', 'test'] },
-  { name: 'widgets-package', title: 'widgets: files made from the JSDoc are current; the npm package packs, type-checks, runs', cmd: ['pnpm', '--filter', '@pbgdpl/widgets', 'run', 'test:package'] },
+  {
+    name: 'widgets-package',
+    title: 'widgets: files made from the JSDoc are current; the npm package packs, type-checks, runs',
+    cmd: ['pnpm', '--filter', '@pbgdpl/widgets', 'run', 'test:package'],
+  },
   { name: 'e2e', title: 'end to end through the script tag (Playwright), axe, size budgets', cmd: ['pnpm', 'exec', 'playwright', 'test'] },
   { name: 'storybook', title: 'every Storybook story renders its state, with axe', cmd: ['pnpm', 'exec', 'playwright', 'test', '-c', 'test/storybook'] },
   {

@@ -30,7 +30,10 @@ const ATTRIBUTES = ['api', 'site', 'lang', 'kind', 'document', 'heading', 'headi
 
 /** <pbgdpl-feedback-form> with the args as attributes (and custom properties), as a government CMS page would embed it. */
 const feedbackForm = (args: Partial<Args>) =>
-  embedElement<Args>({ tag: 'pbgdpl-feedback-form', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplFeedbackSent: 'pbgdpl-feedback-sent' } }, args);
+  embedElement<Args>(
+    { tag: 'pbgdpl-feedback-form', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplFeedbackSent: 'pbgdpl-feedback-sent' } },
+    args,
+  );
 
 type Story = StoryObj<Args>;
 
@@ -93,7 +96,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'Citizens\' feedback (góp ý, phản hồi): a satisfaction rating from 1 to 5 with an optional message and contact, about the page, a legal document or a draft. The stories talk to a mock of the provincial API (documents from the seed catalog); the proof of work is a stand-in.',
+          "Citizens' feedback (góp ý, phản hồi): a satisfaction rating from 1 to 5 with an optional message and contact, about the page, a legal document or a draft. The stories talk to a mock of the provincial API (documents from the seed catalog); the proof of work is a stand-in.",
       },
     },
   },
@@ -111,7 +114,11 @@ export const EmptyPageFeedback: Story = {
     await settles(canvasElement, { state: 'closed' });
     const radios = inside(canvasElement).getAllByRole('radio');
     await expect(radios.map((r) => r.closest('label')!.textContent.trim())).toEqual([
-      'Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng',
+      'Rất không hài lòng',
+      'Không hài lòng',
+      'Bình thường',
+      'Hài lòng',
+      'Rất hài lòng',
     ]);
     await expect(requests).toHaveLength(0);
   },

@@ -33,11 +33,33 @@ interface Args {
 
 /** The element's own defaults: an attribute equal to its default is left out of the snippet. */
 const ELEMENT_DEFAULTS: Partial<Record<keyof Args, unknown>> = { limit: 5, 'heading-level': 2, theme: 'light' };
-const ATTRIBUTES = ['api', 'site', 'lang', 'limit', 'field', 'type', 'issuer', 'validity', 'show-search', 'compact', 'heading', 'heading-level', 'theme'] as const;
+const ATTRIBUTES = [
+  'api',
+  'site',
+  'lang',
+  'limit',
+  'field',
+  'type',
+  'issuer',
+  'validity',
+  'show-search',
+  'compact',
+  'heading',
+  'heading-level',
+  'theme',
+] as const;
 
 /** <pbgdpl-latest-laws> with the args as attributes (and custom properties), as a government CMS page would embed it. */
 const latestLaws = (args: Partial<Args>) =>
-  embedElement<Args>({ tag: 'pbgdpl-latest-laws', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplError: 'pbgdpl-error' } }, args);
+  embedElement<Args>(
+    {
+      tag: 'pbgdpl-latest-laws',
+      attributes: ATTRIBUTES,
+      defaults: ELEMENT_DEFAULTS,
+      events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplError: 'pbgdpl-error' },
+    },
+    args,
+  );
 
 type Story = StoryObj<Args>;
 
@@ -87,7 +109,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'The province\'s newest legal documents (văn bản pháp luật mới). Every story talks to a mock of the provincial API that serves the real seed catalog (packages/api/seed/catalog.json); change the controls and the widget asks it again.',
+          "The province's newest legal documents (văn bản pháp luật mới). Every story talks to a mock of the provincial API that serves the real seed catalog (packages/api/seed/catalog.json); change the controls and the widget asks it again.",
       },
     },
   },
@@ -258,7 +280,10 @@ export const LongAbstracts: Story = {
     const root = widgetIn(canvasElement).shadowRoot;
     for (const link of root.querySelectorAll('a.abstract')) {
       // The abstract's own text, without "(mở trong thẻ mới)" for screen readers.
-      const text = [...link.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+      const text = [...link.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('');
       await expect(text.length).toBeGreaterThanOrEqual(200);
     }
     const heights = new Set([...root.querySelectorAll('li.item')].map((li) => li.getBoundingClientRect().height));

@@ -32,7 +32,15 @@ const ATTRIBUTES = ['api', 'site', 'lang', 'limit', 'field', 'heading', 'heading
 
 /** <pbgdpl-qa-box> with the args as attributes (and custom properties), as a government CMS page would embed it. */
 const qaBox = (args: Partial<Args>) =>
-  embedElement<Args>({ tag: 'pbgdpl-qa-box', attributes: ATTRIBUTES, defaults: ELEMENT_DEFAULTS, events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplQuestionSent: 'pbgdpl-question-sent' } }, args);
+  embedElement<Args>(
+    {
+      tag: 'pbgdpl-qa-box',
+      attributes: ATTRIBUTES,
+      defaults: ELEMENT_DEFAULTS,
+      events: { onPbgdplLoaded: 'pbgdpl-loaded', onPbgdplQuestionSent: 'pbgdpl-question-sent' },
+    },
+    args,
+  );
 
 type Story = StoryObj<Args>;
 
@@ -114,7 +122,7 @@ const meta: Meta<Args> = {
     docs: {
       description: {
         component:
-          'Online legal questions and answers (hỏi đáp pháp luật): the province\'s published answers, a form to ask (with the automatic answer while typing), and a lookup by tracking code. The stories talk to a mock of the provincial API that serves the real seed Q&A (packages/api/seed/qa.json).',
+          "Online legal questions and answers (hỏi đáp pháp luật): the province's published answers, a form to ask (with the automatic answer while typing), and a lookup by tracking code. The stories talk to a mock of the provincial API that serves the real seed Q&A (packages/api/seed/qa.json).",
       },
     },
   },

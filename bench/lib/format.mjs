@@ -17,8 +17,15 @@ export const verdict = (ok) => (ok ? MET : NOT_MET);
 export function table(header, rows, { indent = '  ' } = {}) {
   const all = [header, ...rows].map((r) => r.map((c) => (c === undefined || c === null ? '' : String(c))));
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.every((r) => r[i] === '' || r[i] === undefined || /^[-+]?[\d.,]+( ?(B|ms|×|%|k|MB\/s|KB\/s))?$|^[-–]$/.test(String(r[i]))));
-  const line = (r) => indent + r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const numeric = header.map((_, i) =>
+    rows.every((r) => r[i] === '' || r[i] === undefined || /^[-+]?[\d.,]+( ?(B|ms|×|%|k|MB\/s|KB\/s))?$|^[-–]$/.test(String(r[i]))),
+  );
+  const line = (r) =>
+    indent +
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(all[0]), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
 }
 

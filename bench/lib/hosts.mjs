@@ -70,7 +70,8 @@ export const LIST_CSS = `
 export function renderList(page, { target = '_blank' } = {}) {
   const items = page.items
     .map(
-      (law) => `<li class="item"><span class="number"><span>${esc(law.type.label)} </span>${esc(law.number)}</span><a class="abstract" href="${esc(law.url)}" target="${target}" rel="noopener">${esc(law.abstract)}<span class="visually-hidden"> (mở trong thẻ mới)</span></a><div class="meta"><span class="badge ${esc(law.validity.code)}"><span class="visually-hidden">Tình trạng: </span>${esc(law.validity.label)}</span><span class="date"><span class="visually-hidden">Ban hành ngày </span><time datetime="${esc(law.issuedOn)}">${ddmmyyyy(law.issuedOn)}</time></span><span class="issuer"><span class="visually-hidden">Cơ quan ban hành: </span>${esc(law.issuer.label)}</span></div></li>`,
+      (law) =>
+        `<li class="item"><span class="number"><span>${esc(law.type.label)} </span>${esc(law.number)}</span><a class="abstract" href="${esc(law.url)}" target="${target}" rel="noopener">${esc(law.abstract)}<span class="visually-hidden"> (mở trong thẻ mới)</span></a><div class="meta"><span class="badge ${esc(law.validity.code)}"><span class="visually-hidden">Tình trạng: </span>${esc(law.validity.label)}</span><span class="date"><span class="visually-hidden">Ban hành ngày </span><time datetime="${esc(law.issuedOn)}">${ddmmyyyy(law.issuedOn)}</time></span><span class="issuer"><span class="visually-hidden">Cơ quan ban hành: </span>${esc(law.issuer.label)}</span></div></li>`,
     )
     .join('\n');
   return `<section class="pbgdpl" aria-labelledby="pbgdpl-heading">

@@ -57,7 +57,9 @@ export function instrument() {
     if (!node) return '?';
     if (node.nodeType !== 1) return node.nodeName;
     const el = node;
-    return el.localName + (el.id ? `#${el.id}` : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+    return (
+      el.localName + (el.id ? `#${el.id}` : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '')
+    );
   };
   const rect = (r) => (r ? `${Math.round(r.y)}+${Math.round(r.height)}` : '-');
   try {
@@ -125,7 +127,12 @@ export function instrument() {
       const el = window.__benchProbe && document.querySelector('pbgdpl-latest-laws');
       if (el) {
         const cs = getComputedStyle(el);
-        B.probes.beforeDefine = { defined: Boolean(customElements.get('pbgdpl-latest-laws')), display: cs.display, minHeight: cs.minHeight, height: el.getBoundingClientRect().height };
+        B.probes.beforeDefine = {
+          defined: Boolean(customElements.get('pbgdpl-latest-laws')),
+          display: cs.display,
+          minHeight: cs.minHeight,
+          height: el.getBoundingClientRect().height,
+        };
       }
     });
     addEventListener('load', () => mark('load'));

@@ -45,7 +45,11 @@ let signalsInstalled = false;
 export function installSignalHandlers() {
   if (signalsInstalled) return;
   signalsInstalled = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, () => {
       console.error(`\n[bench] ${sig}: stopping servers and browser…`);
       const hard = setTimeout(() => process.exit(code), 8000);

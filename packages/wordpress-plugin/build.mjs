@@ -34,7 +34,7 @@ const php = readFileSync(join(source, 'pbgdpl.php'), 'utf8');
 const readme = readFileSync(join(source, 'readme.txt'), 'utf8');
 for (const [where, found] of [
   ['pbgdpl.php Version:', php.match(/^ \* Version:\s*(\S+)/m)?.[1]],
-  ["pbgdpl.php PBGDPL_VERSION", php.match(/define\( 'PBGDPL_VERSION', '([^']+)' \)/)?.[1]],
+  ['pbgdpl.php PBGDPL_VERSION', php.match(/define\( 'PBGDPL_VERSION', '([^']+)' \)/)?.[1]],
   ['readme.txt Stable tag:', readme.match(/^Stable tag:\s*(\S+)/m)?.[1]],
 ]) {
   if (found !== version) fail(`${where} says ${found}, package.json says ${version}`);

@@ -102,11 +102,15 @@ export function toSummary({ law, id }: Row, lang: Lang): LawSummary {
 
 /** laws.queries.ts searchTerms(). */
 export const searchTerms = (q: string | undefined) =>
-  q ? foldVietnamese(q).split(/[\s,.;:!?"'()]+/).filter(Boolean).slice(0, 12) : [];
+  q
+    ? foldVietnamese(q)
+        .split(/[\s,.;:!?"'()]+/)
+        .filter(Boolean)
+        .slice(0, 12)
+    : [];
 
 // cursor.ts, with the browser's base64 instead of Buffer (the text is ASCII: a date and an id).
-const encodeCursor = (c: { issuedOn: string; id: string }) =>
-  btoa(`${c.issuedOn}~${c.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const encodeCursor = (c: { issuedOn: string; id: string }) => btoa(`${c.issuedOn}~${c.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function decodeCursor(text: string) {
   let raw = '';
   try {
@@ -149,7 +153,9 @@ export function answerLawList(url: URL, laws: CatalogLaw[] = catalog.laws): Answ
   const f = parsed.data;
   const cursor = f.cursor ? decodeCursor(f.cursor) : undefined;
   if (cursor === null) {
-    return problem(400, 'the query is not valid', [{ path: 'cursor', code: 'invalid_cursor', message: 'cursor is malformed; pass back nextCursor as it came' }]);
+    return problem(400, 'the query is not valid', [
+      { path: 'cursor', code: 'invalid_cursor', message: 'cursor is malformed; pass back nextCursor as it came' },
+    ]);
   }
   const unknown = (
     [
@@ -168,15 +174,16 @@ export function answerLawList(url: URL, laws: CatalogLaw[] = catalog.laws): Answ
 
   const terms = searchTerms(f.q);
   const matching = rows(laws)
-    .filter(({ law, searchText }) =>
-      (!f.type || law.type === f.type) &&
-      (!f.issuer || law.issuer === f.issuer) &&
-      (!f.validity || law.validity === f.validity) &&
-      (!f.from || law.issued >= f.from) &&
-      (!f.to || law.issued <= f.to) &&
-      (!f.field || law.fields.includes(f.field)) &&
-      terms.every((t) => searchText.includes(t)) &&
-      (!cursor || law.issued < cursor.issuedOn || (law.issued === cursor.issuedOn && lawIdLess(law, cursor.id))),
+    .filter(
+      ({ law, searchText }) =>
+        (!f.type || law.type === f.type) &&
+        (!f.issuer || law.issuer === f.issuer) &&
+        (!f.validity || law.validity === f.validity) &&
+        (!f.from || law.issued >= f.from) &&
+        (!f.to || law.issued <= f.to) &&
+        (!f.field || law.fields.includes(f.field)) &&
+        terms.every((t) => searchText.includes(t)) &&
+        (!cursor || law.issued < cursor.issuedOn || (law.issued === cursor.issuedOn && lawIdLess(law, cursor.id))),
     )
     .sort((a, b) => (a.law.issued === b.law.issued ? cmp(b.id, a.id) : cmp(b.law.issued, a.law.issued)));
 

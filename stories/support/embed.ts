@@ -35,8 +35,10 @@ export function embedElement<TArgs extends object>(spec: EmbedSpec<TArgs>, args:
 export type WidgetElement = HTMLElement & { shadowRoot: ShadowRoot; updateComplete: Promise<boolean> };
 
 /** The story's `<tag>`, once it has its shadow root. */
-export const widgetOf = (tag: string) => (canvas: HTMLElement): WidgetElement => {
-  const el = canvas.querySelector(tag);
-  if (!el?.shadowRoot) throw new Error(`no <${tag}> with a shadow root in the story`);
-  return el as WidgetElement;
-};
+export const widgetOf =
+  (tag: string) =>
+  (canvas: HTMLElement): WidgetElement => {
+    const el = canvas.querySelector(tag);
+    if (!el?.shadowRoot) throw new Error(`no <${tag}> with a shadow root in the story`);
+    return el as WidgetElement;
+  };

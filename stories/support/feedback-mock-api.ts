@@ -86,7 +86,11 @@ function feedbackFetch(mock: FeedbackMockApi, below: typeof fetch): typeof fetch
       const law = lawById(decodeURIComponent(document[1]!), url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
       res = law ? json(200, law) : json(404, { type: 'about:blank', title: 'Not found', status: 404, detail: `no legal document with id "${document[1]}"` });
     } else if (mock.send === 'rate-limited') {
-      res = json(429, { type: '/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'too many submissions; try again in 120 seconds' }, { 'Retry-After': '120' });
+      res = json(
+        429,
+        { type: '/problems/rate-limited', title: 'Too many requests', status: 429, detail: 'too many submissions; try again in 120 seconds' },
+        { 'Retry-After': '120' },
+      );
     } else if (mock.send === 'failed') {
       res = json(404, { type: 'about:blank', title: 'Not found', status: 404, detail: 'not found' });
     } else {
@@ -96,7 +100,6 @@ function feedbackFetch(mock: FeedbackMockApi, below: typeof fetch): typeof fetch
     return res;
   };
 }
-
 
 /** Installs the mock (and the stand-in proof) before a story; puts everything back after it. */
 export const feedbackApiBeforeEach: NonNullable<Preview['beforeEach']> = ({ parameters }) => {

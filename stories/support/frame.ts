@@ -41,7 +41,7 @@ export async function settlesIn(canvasElement: HTMLElement, expected: Expect, ti
  * element marked data-widget. As a decorator, the page stays out of the "Show code" snippet.
  */
 export const inHostPage =
-  <TArgs,>(markup: string): Decorator<TArgs> =>
+  <TArgs>(markup: string): Decorator<TArgs> =>
   (story) => {
     const widget = story();
     if (!(widget instanceof Node)) return widget;

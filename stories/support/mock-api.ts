@@ -50,7 +50,6 @@ export const CACHE_PREFIX = 'pbgdpl:v1:';
 const LIST_PATH = /\/api\/v1\/laws$/;
 const realFetch = globalThis.fetch;
 
-
 const sleep = (ms: number, signal?: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

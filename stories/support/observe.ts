@@ -7,18 +7,7 @@ export interface Expect {
   more?: boolean;
 }
 
-export type State =
-  | 'none'
-  | 'loading'
-  | 'data'
-  | 'loading-more'
-  | 'more-failed'
-  | 'empty'
-  | 'empty-search'
-  | 'error'
-  | 'offline'
-  | 'offline-cached'
-  | 'stale';
+export type State = 'none' | 'loading' | 'data' | 'loading-more' | 'more-failed' | 'empty' | 'empty-search' | 'error' | 'offline' | 'offline-cached' | 'stale';
 
 export interface Observed {
   state: State;

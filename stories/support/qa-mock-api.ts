@@ -18,7 +18,14 @@
 import type { Preview } from '@storybook/web-components-vite';
 import qaJson from '../../packages/api/seed/qa.json';
 import { lawId } from '../../packages/api/src/laws/law-id.js';
-import { foldVietnamese, type Citation, type Lang, type PublishedQuestion, type QuestionStatusView, type Suggestions } from '../../packages/contract/src/index.js';
+import {
+  foldVietnamese,
+  type Citation,
+  type Lang,
+  type PublishedQuestion,
+  type QuestionStatusView,
+  type Suggestions,
+} from '../../packages/contract/src/index.js';
 import { ProofOfWork } from '../../packages/widgets/src/core/proof-of-work.js';
 import { rememberCode } from '../../packages/widgets/src/qa-box/qa-box.codes.js';
 import { qaListUrl } from '../../packages/widgets/src/qa-box/qa-box.request.js';
@@ -79,17 +86,26 @@ function published(q: SeedQuestion, lang: Lang): PublishedQuestion {
   };
 }
 
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-const terms = (text: string) => foldVietnamese(text).split(/[^a-z0-9]+/).filter((t) => t.length > 1);
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const terms = (text: string) =>
+  foldVietnamese(text)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1);
 const newestFirst = [...seed].sort((a, b) => (a.answeredOn === b.answeredOn ? (a.key < b.key ? 1 : -1) : a.answeredOn < b.answeredOn ? 1 : -1));
 
 function list(url: URL) {
   const p = url.searchParams;
-  const lang = (p.get('lang') === 'en' ? 'en' : 'vi');
+  const lang = p.get('lang') === 'en' ? 'en' : 'vi';
   const limit = Math.min(20, Math.max(1, Number(p.get('limit') ?? 5)));
   const words = terms(p.get('q') ?? '');
   const field = p.get('field');
-  const hits = newestFirst.filter((q) => (!field || q.field === field) && words.every((w) => foldVietnamese(`${q.title} ${q.content} ${plain(q.answerHtml)}`).includes(w)));
+  const hits = newestFirst.filter(
+    (q) => (!field || q.field === field) && words.every((w) => foldVietnamese(`${q.title} ${q.content} ${plain(q.answerHtml)}`).includes(w)),
+  );
   const from = Number(p.get('cursor') ?? 0);
   const page = hits.slice(from, from + limit);
   return { items: page.map((q) => published(q, lang)), nextCursor: from + limit < hits.length ? String(from + limit) : null, total: hits.length };
@@ -97,7 +113,7 @@ function list(url: URL) {
 
 /** suggest.ts, roughly: the answers sharing most terms, then the documents they cite with their articles. */
 function suggest(url: URL): Suggestions {
-  const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+  const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
   const words = new Set(terms(url.searchParams.get('text') ?? ''));
   const scored = seed
     .map((q) => ({ q, score: terms(`${q.title} ${q.title} ${q.content}`).filter((t) => words.has(t)).length }))
@@ -106,10 +122,19 @@ function suggest(url: URL): Suggestions {
     .slice(0, 3);
   const answers = scored.map(({ q, score }) => {
     const text = plain(q.answerHtml);
-    return { id: q.key, title: q.title, excerpt: text.length > 200 ? `${text.slice(0, 200)}…` : text, answerHtml: q.answerHtml, citations: published(q, lang).citations, score };
+    return {
+      id: q.key,
+      title: q.title,
+      excerpt: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+      answerHtml: q.answerHtml,
+      citations: published(q, lang).citations,
+      score,
+    };
   });
   const articles = new Map<string, string[]>();
-  for (const { q } of scored) for (const c of q.citations) if (lawOf(c.number)) articles.set(c.number, [...new Set([...(articles.get(c.number) ?? []), ...(c.article ? [c.article] : [])])]);
+  for (const { q } of scored)
+    for (const c of q.citations)
+      if (lawOf(c.number)) articles.set(c.number, [...new Set([...(articles.get(c.number) ?? []), ...(c.article ? [c.article] : [])])]);
   const laws = [...articles].slice(0, 3).map(([number, arts], i) => {
     const law = lawOf(number)!;
     return { id: lawId(law.number, law.issued), number, type: typeLabel(law.type), abstract: law.abstract, url: lawUrl(number), articles: arts, score: 3 - i };
@@ -177,7 +202,7 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
       log.status = 'network-error';
       throw new TypeError('Failed to fetch');
     };
-    const lang = (url.searchParams.get('lang') === 'en' ? 'en' : 'vi');
+    const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
     if (mock.list === 'offline' && method === 'GET') return offline();
     if (method === 'POST' && path === '/api/v1/questions') {
       switch (mock.ask ?? 'ok') {
@@ -188,19 +213,32 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
         case 'rate-limited':
           return answer(429, problem(429, 'too many submissions; try again in 600 seconds'), { 'Retry-After': '600' });
         case 'invalid':
-          return answer(400, problem(400, 'title: too short; email: not an e-mail address', [
-            { path: 'title', code: 'too_small', message: 'title must be at least 10 characters' },
-            { path: 'email', code: 'invalid_format', message: 'must be an e-mail address such as ten@example.com' },
-          ]));
+          return answer(
+            400,
+            problem(400, 'title: too short; email: not an e-mail address', [
+              { path: 'title', code: 'too_small', message: 'title must be at least 10 characters' },
+              { path: 'email', code: 'invalid_format', message: 'must be an e-mail address such as ten@example.com' },
+            ]),
+          );
         default: {
           const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
           return answer(201, { trackingCode: RECEIPT_CODE, status: 'new', dueOn: due });
         }
       }
     }
-    if (path === '/api/v1/meta') return answer(200, { fields: catalog.fields.map((f) => ({ code: f.code, label: f[lang] })), types: [], issuers: [], validity: [] });
+    if (path === '/api/v1/meta')
+      return answer(200, { fields: catalog.fields.map((f) => ({ code: f.code, label: f[lang] })), types: [], issuers: [], validity: [] });
     if (path.startsWith('/api/v1/sites/')) {
-      return answer(200, { key: path.split('/').pop(), name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: false, ...mock.site });
+      return answer(200, {
+        key: path.split('/').pop(),
+        name: 'Trang thử',
+        kind: 'so-ban-nganh',
+        contactRule: 'email-or-phone',
+        requireName: true,
+        answerDays: 10,
+        answersByEmail: false,
+        ...mock.site,
+      });
     }
     if (path === '/api/v1/questions/suggest') return answer(200, suggest(url));
     if (path.startsWith('/api/v1/questions/')) return answer(200, status(decodeURIComponent(path.split('/').pop()!), lang));
@@ -211,7 +249,6 @@ function qaFetch(mock: QaMockApi, below: typeof fetch): typeof fetch {
     return answer(200, kind === 'empty' ? { items: [], nextCursor: null, total: 0 } : list(url));
   };
 }
-
 
 /** The first list request of a <pbgdpl-qa-box> with these args, as the widget builds it. */
 export const firstQaRequest = (args: Record<string, unknown>) => {

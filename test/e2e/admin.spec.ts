@@ -48,16 +48,37 @@ test.beforeAll(async ({ playwright }) => {
     return res.json();
   };
   const question = (title: string, content: string, name: string, email: string, altcha: string) => ({
-    site: 'demo', field: 'dat-dai', title, content, name, email, noticeVersion: 'hoi-dap-2026-12', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'], altcha,
+    site: 'demo',
+    field: 'dat-dai',
+    title,
+    content,
+    name,
+    email,
+    noticeVersion: 'hoi-dap-2026-12',
+    consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
+    altcha,
   });
-  const q1 = await submit('/api/v1/questions', question(`${short[0]} ${tag}`, html.join('\n').slice(0, 5000), short[3]!, `xss.one.${tag}@example.com`, proofs[0]!));
-  const q2 = await submit('/api/v1/questions', question(`${short[4]} ${tag}`, [...html].reverse().join('\n').slice(0, 5000), short[5]!, `xss.two.${tag}@example.com`, proofs[1]!));
+  const q1 = await submit(
+    '/api/v1/questions',
+    question(`${short[0]} ${tag}`, html.join('\n').slice(0, 5000), short[3]!, `xss.one.${tag}@example.com`, proofs[0]!),
+  );
+  const q2 = await submit(
+    '/api/v1/questions',
+    question(`${short[4]} ${tag}`, [...html].reverse().join('\n').slice(0, 5000), short[5]!, `xss.two.${tag}@example.com`, proofs[1]!),
+  );
   const feedbackIds: string[] = [];
   const half = Math.ceil(html.length / 2);
   for (const [i, part] of [html.slice(0, half), html.slice(half)].entries()) {
     const f = await submit('/api/v1/feedback', {
-      site: 'demo', kind: 'page', rating: 1 + i * 4, message: part.join('\n').slice(0, 3000), contact: `xss.fb${i}.${tag}@example.com`,
-      pageUrl: `${HOST}/agency.html?q=${encodeURIComponent(short[i]!)}`, noticeVersion: 'gop-y-2026-01', consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'], altcha: proofs[2 + i]!,
+      site: 'demo',
+      kind: 'page',
+      rating: 1 + i * 4,
+      message: part.join('\n').slice(0, 3000),
+      contact: `xss.fb${i}.${tag}@example.com`,
+      pageUrl: `${HOST}/agency.html?q=${encodeURIComponent(short[i]!)}`,
+      noticeVersion: 'gop-y-2026-01',
+      consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'],
+      altcha: proofs[2 + i]!,
     });
     feedbackIds.push(f.id);
   }
@@ -68,13 +89,23 @@ test.beforeAll(async ({ playwright }) => {
   const open = { id: idOf(q2.trackingCode), trackingCode: q2.trackingCode as string };
   const ans = await request.post(`${API}/api/v1/admin/questions/${answered.id}/answer`, {
     headers: auth,
-    data: { html: html.join('\n'), citations: [{ number: short[6]!.slice(0, 60), article: short[7]!.slice(0, 120) }, { number: '91/2025/QH15', article: XSS_URLS[0]!.html.slice(0, 120) }], publish: false },
+    data: {
+      html: html.join('\n'),
+      citations: [
+        { number: short[6]!.slice(0, 60), article: short[7]!.slice(0, 120) },
+        { number: '91/2025/QH15', article: XSS_URLS[0]!.html.slice(0, 120) },
+      ],
+      publish: false,
+    },
   });
   expect(ans.status(), await ans.text()).toBe(200);
   const reply = await request.post(`${API}/api/v1/admin/feedback/${feedbackIds[0]}/reply`, { headers: auth, data: { reply: html.slice(0, 20).join('\n') } });
   expect(reply.status()).toBe(200);
   const siteName = `${short[8]!.slice(0, 150)} ${tag}`;
-  const site = await request.put(`${API}/api/v1/admin/sites/xss-${tag}`, { headers: auth, data: { key: `xss-${tag}`, name: siteName, kind: 'mttq', origins: [] } });
+  const site = await request.put(`${API}/api/v1/admin/sites/xss-${tag}`, {
+    headers: auth,
+    data: { key: `xss-${tag}`, name: siteName, kind: 'mttq', origins: [] },
+  });
   expect(site.status(), await site.text()).toBe(200);
   seeded = { answered, open, feedbackIds, siteName };
   await request.dispose();
@@ -102,15 +133,23 @@ async function expectNothingRan(page: Page, watched: { problems: string[]; dialo
   expect(watched.dialogs, `${where}: dialogs`).toEqual([]);
   expect(watched.problems, `${where}: console errors, page errors, CSP violations`).toEqual([]);
   // Nothing citizens wrote became markup: no element the page itself never makes.
-  const foreign = await page.locator('#view').locator('script, img, svg, iframe, object, embed, math, style, link, meta, base, details, video, marquee, form, a, template, noscript').count();
+  const foreign = await page
+    .locator('#view')
+    .locator('script, img, svg, iframe, object, embed, math, style, link, meta, base, details, video, marquee, form, a, template, noscript')
+    .count();
   expect(foreign, `${where}: elements made from citizens' text`).toBe(0);
-  const handlers = await page.evaluate(() => [...document.querySelectorAll('#view *')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
+  const handlers = await page.evaluate(
+    () => [...document.querySelectorAll('#view *')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+  );
   expect(handlers, `${where}: elements with event handlers`).toBe(0);
 }
 
 async function expectAccessible(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`), where).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`),
+    where,
+  ).toEqual([]);
 }
 
 test.describe('the moderation page', () => {

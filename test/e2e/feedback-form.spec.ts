@@ -39,8 +39,7 @@ async function axe(page: Page, selector: string) {
 }
 
 /** The id of what has focus inside the widget's shadow root. */
-const focused = (page: Page, host = '#feedback') =>
-  page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.activeElement?.id ?? null, host);
+const focused = (page: Page, host = '#feedback') => page.evaluate((sel) => document.querySelector(sel)?.shadowRoot?.activeElement?.id ?? null, host);
 
 /**
  * The problems a page produced, less the browser's log line for each POST refused as "too_fast"
@@ -63,7 +62,7 @@ function problemsBut(page: Page) {
 const unique = (what: string) => `${what} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
 test.describe('feedback form through the script tag', () => {
-  test('the space demo.css reserves is the form\'s own height: nothing below it moves when it appears', async ({ page }) => {
+  test("the space demo.css reserves is the form's own height: nothing below it moves when it appears", async ({ page }) => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     await page.route(/\/embed\/v1\/chunks\/feedback-form-/, async (route) => (await gate, route.continue()));
@@ -78,7 +77,10 @@ test.describe('feedback form through the script tag', () => {
     expect(Math.abs((await height()) - before)).toBeLessThan(1);
   });
 
-  test('a citizen rates the page and sends a message by keyboard; staff see it with the page and the consent; satisfaction follows', async ({ page, request }) => {
+  test('a citizen rates the page and sends a message by keyboard; staff see it with the page and the consent; satisfaction follows', async ({
+    page,
+    request,
+  }) => {
     const problems = problemsBut(page);
     const site = await demoSite(request);
     const message = unique('Trang dễ hiểu, cảm ơn Sở.');
@@ -88,7 +90,7 @@ test.describe('feedback form through the script tag', () => {
     await axe(page, '#feedback');
 
     // From the section title, the keyboard alone: Tab into the answers, arrows to "Hài lòng".
-    await page.locator('article:has(#feedback) h2').evaluate((h) => ((h as HTMLElement).tabIndex = -1, (h as HTMLElement).focus()));
+    await page.locator('article:has(#feedback) h2').evaluate((h) => (((h as HTMLElement).tabIndex = -1), (h as HTMLElement).focus()));
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('rating-1');
     await expect(form.locator('#message')).toBeVisible(); // the rest of the form opened on focus
@@ -171,7 +173,12 @@ test.describe('feedback form through the script tag', () => {
     page.on('requestfinished', (r) => {
       if (!r.url().includes('/chunks/')) return;
       pending.delete(r.url());
-      chunks.push(new URL(r.url()).pathname.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''));
+      chunks.push(
+        new URL(r.url()).pathname
+          .split('/')
+          .pop()!
+          .replace(/-[\w-]{8}\.js$/, ''),
+      );
     });
     // The API is out of reach from the first visit on: only the page and the widgets' code come through.
     await page.route(`${API}/api/v1/**`, (route) => route.abort('internetdisconnected'));
@@ -210,7 +217,8 @@ test.describe('feedback form through the script tag', () => {
     await expect(page.locator('div[data-pbgdpl="latest-laws"] li.item').first()).toBeVisible();
     await page.evaluate(() => {
       const article = document.createElement('article');
-      article.innerHTML = '<h2 class="section">Phản ánh, kiến nghị</h2><div data-pbgdpl="feedback-form" data-kind="document" data-document="91-2025-qh15"></div>';
+      article.innerHTML =
+        '<h2 class="section">Phản ánh, kiến nghị</h2><div data-pbgdpl="feedback-form" data-kind="document" data-document="91-2025-qh15"></div>';
       document.querySelector('main')!.append(article);
     });
     const form = page.locator('div[data-pbgdpl="feedback-form"] pbgdpl-feedback-form');

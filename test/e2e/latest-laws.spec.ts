@@ -163,7 +163,7 @@ test.describe('latest legal documents through the script tag', () => {
     await expect(main.locator('.notice')).toHaveCount(0);
   });
 
-  test('host styles stay out and the widget\'s stay in', async ({ page }) => {
+  test("host styles stay out and the widget's stay in", async ({ page }) => {
     await page.goto('/agency.html');
     // Through CSSOM: the host's CSP forbids inline <style>, as a careful host's would.
     await page.evaluate(() => {
@@ -172,14 +172,20 @@ test.describe('latest legal documents through the script tag', () => {
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
     await expect(page.locator('#main-laws li.item')).toHaveCount(5);
-    const inner = await page.locator('#main-laws li.item a').first().evaluate((a) => getComputedStyle(a).letterSpacing + ' ' + getComputedStyle(a).textTransform);
+    const inner = await page
+      .locator('#main-laws li.item a')
+      .first()
+      .evaluate((a) => getComputedStyle(a).letterSpacing + ' ' + getComputedStyle(a).textTransform);
     expect(inner).toBe('normal none');
     // The host's own links keep the host's colour after the widget loaded.
-    const hostLink = await page.locator('nav.site a').first().evaluate((a) => getComputedStyle(a).color);
+    const hostLink = await page
+      .locator('nav.site a')
+      .first()
+      .evaluate((a) => getComputedStyle(a).color);
     expect(hostLink).toBe('rgb(255, 255, 255)');
-    const remUse = await page.locator('#main-laws').evaluate((el) =>
-      [...el.shadowRoot!.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).filter((t) => /\d(\.\d+)?rem\b/.test(t)),
-    );
+    const remUse = await page
+      .locator('#main-laws')
+      .evaluate((el) => [...el.shadowRoot!.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).filter((t) => /\d(\.\d+)?rem\b/.test(t)));
     expect(remUse).toEqual([]);
   });
 

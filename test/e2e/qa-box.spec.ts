@@ -113,7 +113,17 @@ test.describe('Q&A box through the script tag', () => {
     const problems = watchProblems(page);
     const title = unique('Con gái tôi 17 tuổi có được đăng ký kết hôn không?');
     const chunks: string[] = [];
-    page.on('request', (r) => r.url().includes('/chunks/') && chunks.push(new URL(r.url()).pathname.split('/').pop()!.replace(/-[\w-]{8}\.js$/, '')));
+    page.on(
+      'request',
+      (r) =>
+        r.url().includes('/chunks/') &&
+        chunks.push(
+          new URL(r.url()).pathname
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.js$/, ''),
+        ),
+    );
     const challenges: string[] = [];
     page.on('request', (r) => r.url().startsWith(`${API}/api/v1/challenge`) && challenges.push(r.url()));
     await listShown(page);
@@ -237,7 +247,11 @@ test.describe('Q&A box through the script tag', () => {
     const problems = watchProblems(page);
     await page.goto('/cms.html');
     await page.waitForFunction(() => 'PBGDPL' in window);
-    await page.evaluate(() => document.querySelector('main article')!.insertAdjacentHTML('beforeend', '<div data-pbgdpl="qa-box" data-limit="3" data-field="dat-dai" data-heading="Hỏi đáp về đất đai"></div>'));
+    await page.evaluate(() =>
+      document
+        .querySelector('main article')!
+        .insertAdjacentHTML('beforeend', '<div data-pbgdpl="qa-box" data-limit="3" data-field="dat-dai" data-heading="Hỏi đáp về đất đai"></div>'),
+    );
     const widget = page.locator('div[data-pbgdpl="qa-box"] pbgdpl-qa-box');
     await expect(widget).toHaveAttribute('limit', '3');
     await expect(widget.locator('ul.list:not([aria-hidden]) li.item')).toHaveCount(3);

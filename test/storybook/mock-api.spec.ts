@@ -42,7 +42,13 @@ test.describe('mock API', () => {
     const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, ...env } = process.env;
     api = spawn(process.execPath, [MAIN], { env: { ...env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'sample' }, stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${API}/api/v1/laws?limit=1`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${API}/api/v1/laws?limit=1`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the reference API did not start');

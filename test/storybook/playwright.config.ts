@@ -13,8 +13,13 @@ import { defineConfig } from '@playwright/test';
 import { BASE_URL, PORT, ROOT, STATIC_DIR } from './paths.js';
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 function buildStorybook() {

@@ -30,31 +30,83 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 /** The states the widget has; each needs a story. */
 const REQUIRED = [
-  'Default', 'Loading', 'Empty', 'Empty Search', 'Error', 'Offline', 'Offline Nothing Cached', 'With Search', 'Compact',
-  'Long Abstracts', 'English', 'Dark', 'Brand Colour', 'Narrow 320', 'Host With Rem Base',
+  'Default',
+  'Loading',
+  'Empty',
+  'Empty Search',
+  'Error',
+  'Offline',
+  'Offline Nothing Cached',
+  'With Search',
+  'Compact',
+  'Long Abstracts',
+  'English',
+  'Dark',
+  'Brand Colour',
+  'Narrow 320',
+  'Host With Rem Base',
 ];
 
 /** Each widget with stories, and the self-contained function (run in the page) that reads which state it shows. */
-const WIDGETS: Record<string, (el: Element) => unknown> = { 'pbgdpl-latest-laws': observe, 'pbgdpl-qa-box': observeQaBox, 'pbgdpl-feedback-form': observeFeedbackForm };
+const WIDGETS: Record<string, (el: Element) => unknown> = {
+  'pbgdpl-latest-laws': observe,
+  'pbgdpl-qa-box': observeQaBox,
+  'pbgdpl-feedback-form': observeFeedbackForm,
+};
 
 /** The states of <pbgdpl-qa-box>; each needs a story. */
 const REQUIRED_QA = [
-  'Default', 'Loading', 'Empty', 'Error', 'Offline', 'Search Results', 'Answer Expanded', 'Ask Form Empty', 'Typing With Suggestions',
-  'Validation Errors', 'Sending', 'Sent With Tracking Code', 'Offline Queued', 'Rate Limited', 'Tracking Lookup Answered', 'Dark',
-  'Brand Colour', 'Narrow 320', 'English',
+  'Default',
+  'Loading',
+  'Empty',
+  'Error',
+  'Offline',
+  'Search Results',
+  'Answer Expanded',
+  'Ask Form Empty',
+  'Typing With Suggestions',
+  'Validation Errors',
+  'Sending',
+  'Sent With Tracking Code',
+  'Offline Queued',
+  'Rate Limited',
+  'Tracking Lookup Answered',
+  'Dark',
+  'Brand Colour',
+  'Narrow 320',
+  'English',
 ];
 
 /** The states of <pbgdpl-feedback-form>; each needs a story. */
 const REQUIRED_FEEDBACK = [
-  'Empty Page Feedback', 'Document Complaint', 'Draft Comment', 'Validation Errors', 'Sending', 'Sent', 'Offline Queued', 'Rate Limited',
-  'Failed', 'Dark', 'Brand Colour', 'Narrow 320', 'English',
+  'Empty Page Feedback',
+  'Document Complaint',
+  'Draft Comment',
+  'Validation Errors',
+  'Sending',
+  'Sent',
+  'Offline Queued',
+  'Rate Limited',
+  'Failed',
+  'Dark',
+  'Brand Colour',
+  'Narrow 320',
+  'English',
 ];
 
 /** Storybook's own channel events of the story, recorded from the moment the channel exists. */
 function recordStorybookEvents() {
   const w = window as unknown as { __sbEvents: { name: string; args: unknown[] }[]; __STORYBOOK_ADDONS_CHANNEL__?: unknown };
   w.__sbEvents = [];
-  const names = ['storyFinished', 'storyRendered', 'playFunctionThrewException', 'storyThrewException', 'storyErrored', 'storyMissing', 'unhandledErrorsWhilePlaying'];
+  const names = [
+    'storyFinished',
+    'storyRendered',
+    'playFunctionThrewException',
+    'storyThrewException',
+    'storyErrored',
+    'storyMissing',
+    'unhandledErrorsWhilePlaying',
+  ];
   let channel: unknown;
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
     configurable: true,
@@ -109,11 +161,10 @@ for (const story of stories) {
     await page.goto(`/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
 
     // Storybook says the story finished: rendered, play function (if any) done, or failed.
-    await page.waitForFunction(
-      () => (window as unknown as { __sbEvents: SbEvent[] }).__sbEvents.some((e) => e.name === 'storyFinished'),
-      null,
-      { polling: 50, timeout: 20_000 },
-    );
+    await page.waitForFunction(() => (window as unknown as { __sbEvents: SbEvent[] }).__sbEvents.some((e) => e.name === 'storyFinished'), null, {
+      polling: 50,
+      timeout: 20_000,
+    });
     const events = await sbEvents(page);
     const failures = events.filter((e) => e.name !== 'storyFinished' && e.name !== 'storyRendered');
     // Soft from here on: a story whose play function or state fails still gets its axe scan and

@@ -39,7 +39,11 @@ function questionCard(q) {
   publish.checked = q.published;
   const reason = el('input', { id: `rej-${q.id}` });
   const send = async () => {
-    const cites = citations.value.split('\n').map((l) => l.split('|').map((s) => s.trim())).filter(([n]) => n).map(([number, article]) => ({ number, article: article || null }));
+    const cites = citations.value
+      .split('\n')
+      .map((l) => l.split('|').map((s) => s.trim()))
+      .filter(([n]) => n)
+      .map(([number, article]) => ({ number, article: article || null }));
     await call(`/questions/${q.id}/answer`, { method: 'POST', body: JSON.stringify({ html: answer.value, citations: cites, publish: publish.checked }) });
     say(`Đã trả lời câu hỏi ${q.trackingCode}.`);
     await show(current);
@@ -60,11 +64,18 @@ function questionCard(q) {
     answer,
     el('label', { for: citations.id, text: 'Căn cứ: mỗi dòng "số hiệu | điều, khoản"' }),
     citations,
-    el('p', { class: 'check' }, publish, el('label', { for: publish.id, text: canPublish ? 'Công khai câu hỏi và câu trả lời' : 'Người hỏi không đồng ý công khai' })),
+    el(
+      'p',
+      { class: 'check' },
+      publish,
+      el('label', { for: publish.id, text: canPublish ? 'Công khai câu hỏi và câu trả lời' : 'Người hỏi không đồng ý công khai' }),
+    ),
     el('button', { type: 'button', on: { click: () => send().catch((e) => say(e.message)) }, text: 'Gửi trả lời' }),
     q.status === 'answered' ? null : el('label', { for: reason.id, text: 'Lý do từ chối' }),
     q.status === 'answered' ? null : reason,
-    q.status === 'answered' ? null : el('button', { type: 'button', class: 'secondary', on: { click: () => reject().catch((e) => say(e.message)) }, text: 'Từ chối' }),
+    q.status === 'answered'
+      ? null
+      : el('button', { type: 'button', class: 'secondary', on: { click: () => reject().catch((e) => say(e.message)) }, text: 'Từ chối' }),
   );
 }
 
@@ -95,8 +106,23 @@ function sitesTable(items) {
     'table',
     {},
     el('caption', { text: 'Các trang có module PBGDPL' }),
-    row(['Trang', 'Loại', 'Lần cuối thấy', 'Lượt xem 30 ngày', 'Lượt xem từ địa chỉ chưa đăng ký', 'Lượt gọi dữ liệu (chưa xác thực)', 'Câu hỏi', 'Góp ý', 'Mức hài lòng (%)'], true),
-    ...items.map((s) => row([`${s.name} (${s.key})`, s.kind, s.lastSeen, s.views30d, s.viewsOtherOrigins30d, s.requests30d, s.questions, s.feedback, s.satisfaction])),
+    row(
+      [
+        'Trang',
+        'Loại',
+        'Lần cuối thấy',
+        'Lượt xem 30 ngày',
+        'Lượt xem từ địa chỉ chưa đăng ký',
+        'Lượt gọi dữ liệu (chưa xác thực)',
+        'Câu hỏi',
+        'Góp ý',
+        'Mức hài lòng (%)',
+      ],
+      true,
+    ),
+    ...items.map((s) =>
+      row([`${s.name} (${s.key})`, s.kind, s.lastSeen, s.views30d, s.viewsOtherOrigins30d, s.requests30d, s.questions, s.feedback, s.satisfaction]),
+    ),
   );
 }
 

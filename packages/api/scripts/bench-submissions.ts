@@ -27,9 +27,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function pool<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: size }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+    }),
+  );
 }
 
 async function postgresAnswers() {
@@ -54,41 +56,60 @@ async function bench(engine: 'sqlite' | 'postgres') {
     await c.query(`create schema ${schema}`);
     await c.end();
   }
-  const server = await startServer(await freePort(), {
-    ...EASY_ENV,
-    DATA_DIR: dataDir,
-    DEMO_SITE_ORIGINS: ORIGIN,
-    ...(engine === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
-  }, 60_000);
+  const server = await startServer(
+    await freePort(),
+    {
+      ...EASY_ENV,
+      DATA_DIR: dataDir,
+      DEMO_SITE_ORIGINS: ORIGIN,
+      ...(engine === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+    },
+    60_000,
+  );
   try {
     // The proof of work is the browser's job: solved before the clock starts.
     const solveStart = performance.now();
     const proofs: string[] = [];
-    await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, async () => {
-      const challenge = (await (await fetch(`${server.url}/api/v1/challenge?site=demo`)).json()) as Challenge;
-      const solution = await solveChallenge({ challenge, deriveKey });
-      proofs.push(Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'));
-    });
+    await pool(
+      Array.from({ length: N }, (_, i) => i),
+      CONCURRENCY,
+      async () => {
+        const challenge = (await (await fetch(`${server.url}/api/v1/challenge?site=demo`)).json()) as Challenge;
+        const solution = await solveChallenge({ challenge, deriveKey });
+        proofs.push(Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'));
+      },
+    );
     const solveMs = performance.now() - solveStart;
 
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     const started = performance.now();
-    await pool(Array.from({ length: N }, (_, i) => i), CONCURRENCY, async (i) => {
-      const body = {
-        site: 'demo', field: 'dat-dai', title: `${TITLE}${i}`, content: `Nội dung câu hỏi đo thông lượng số ${i}, đủ dài để hợp lệ.`,
-        name: `Người hỏi ${i}`, email: `bench.${i}@example.com`, noticeVersion: NOTICES.question.version, consents: ['xu-ly-cau-hoi'], altcha: proofs[i]!,
-      };
-      const t0 = performance.now();
-      const res = await fetch(`${server.url}/api/v1/questions`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': `bench-${randomUUID()}` },
-        body: JSON.stringify(body),
-      });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    });
+    await pool(
+      Array.from({ length: N }, (_, i) => i),
+      CONCURRENCY,
+      async (i) => {
+        const body = {
+          site: 'demo',
+          field: 'dat-dai',
+          title: `${TITLE}${i}`,
+          content: `Nội dung câu hỏi đo thông lượng số ${i}, đủ dài để hợp lệ.`,
+          name: `Người hỏi ${i}`,
+          email: `bench.${i}@example.com`,
+          noticeVersion: NOTICES.question.version,
+          consents: ['xu-ly-cau-hoi'],
+          altcha: proofs[i]!,
+        };
+        const t0 = performance.now();
+        const res = await fetch(`${server.url}/api/v1/questions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': `bench-${randomUUID()}` },
+          body: JSON.stringify(body),
+        });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
     await server.stop();
 

@@ -71,7 +71,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log('automatic answers on the labelled queries of seed/qa-eval.json');
   for (const half of ['held-out', 'tuning', 'all'] as const) {
     const r = await evaluateAnswers(half);
-    console.log(`  ${half.padEnd(8)} (${r.cases} queries): top 3 ${r.top3}/${r.answerable} ${pct(r.top3, r.answerable)} · first ${r.top1}/${r.answerable} ${pct(r.top1, r.answerable)} · nothing offered when nothing fits ${r.abstained}/${r.unanswerable} ${pct(r.abstained, r.unanswerable)}`);
-    if (half === 'tuning' && process.argv.includes('--misses')) for (const m of r.misses) console.log(`    miss: "${m.query}" expected ${m.expected} got ${m.got.join(', ') || '(nothing)'}`);
+    console.log(
+      `  ${half.padEnd(8)} (${r.cases} queries): top 3 ${r.top3}/${r.answerable} ${pct(r.top3, r.answerable)} · first ${r.top1}/${r.answerable} ${pct(r.top1, r.answerable)} · nothing offered when nothing fits ${r.abstained}/${r.unanswerable} ${pct(r.abstained, r.unanswerable)}`,
+    );
+    if (half === 'tuning' && process.argv.includes('--misses'))
+      for (const m of r.misses) console.log(`    miss: "${m.query}" expected ${m.expected} got ${m.got.join(', ') || '(nothing)'}`);
   }
 }

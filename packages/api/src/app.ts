@@ -95,7 +95,10 @@ export function createApp(options: AppOptions) {
       const res = pages.serve(c, path, 'no-cache');
       if (!res) return c.text('not found', 404);
       // Staff pages show what anyone on the internet wrote: no inline script, no framing, no third parties.
-      res.headers.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+      res.headers.set(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      );
       res.headers.set('Referrer-Policy', 'no-referrer');
       res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
       return res;

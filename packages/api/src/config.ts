@@ -56,7 +56,9 @@ const Env = z.object({
   /** The province's SMTP relay; without it no mail is sent and sites say answersByEmail: false. */
   SMTP_URL: z.optional(z.string().check(z.regex(/^smtps?:\/\/[^/?#\s]+/, 'SMTP_URL must be smtp://[user:pass@]host[:port] or smtps://…'))),
   /** The sender of those mails: "Name <address@domain>" or an address. */
-  MAIL_FROM: z.optional(z.string().check(z.regex(/^[^@<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, 'MAIL_FROM must be an address, or a name and <address>'))),
+  MAIL_FROM: z.optional(
+    z.string().check(z.regex(/^[^@<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, 'MAIL_FROM must be an address, or a name and <address>')),
+  ),
   /** Seconds before the first retry of a mail the relay did not take; doubled each time, at most an hour. */
   MAIL_RETRY_SECONDS: Count(30, 3600),
 });
@@ -73,7 +75,9 @@ function fromFile(name: string, direct: string | undefined, file: string | undef
 
 export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
   const e = z.parse(Env, env);
-  const demoOrigins = e.DEMO_SITE_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const demoOrigins = e.DEMO_SITE_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const o of demoOrigins) z.parse(WebOrigin, o);
   const d = DEFAULT_SUBMISSION_CONFIG;
   const submission: SubmissionConfig = {

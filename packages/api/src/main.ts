@@ -71,10 +71,11 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 capConnectionsPerAddress(server as Server, config.connections.maxPerAddress);
 
 const stop = () =>
-  server.close(() =>
-    void Promise.allSettled([services.usage.stop(), services.mail?.stop()])
-      .finally(() => db.close())
-      .then(() => process.exit(0)),
+  server.close(
+    () =>
+      void Promise.allSettled([services.usage.stop(), services.mail?.stop()])
+        .finally(() => db.close())
+        .then(() => process.exit(0)),
   );
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

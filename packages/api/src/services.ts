@@ -65,8 +65,9 @@ export function createServices(
 /** The first successful result of `load`, kept; a failure (the database was down) is tried again next time. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
-  return () => (kept ??= load().catch((error: unknown) => {
-    kept = undefined;
-    throw error;
-  }));
+  return () =>
+    (kept ??= load().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    }));
 }

@@ -56,7 +56,9 @@ describe('finding 3: nobody locks a citizen out by using their e-mail or phone',
     for (let i = 0; i < 5; i++) {
       const contact = variants[i % variants.length]!;
       expect((await app.post('/api/v1/questions', question({ email: contact, altcha: GARBAGE_PROOF }))).status).toBe(400);
-      expect((await app.post('/api/v1/feedback', feedback({ contact, consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'], altcha: GARBAGE_PROOF }))).status).toBe(400);
+      expect((await app.post('/api/v1/feedback', feedback({ contact, consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'], altcha: GARBAGE_PROOF }))).status).toBe(
+        400,
+      );
     }
     const res = await app.post('/api/v1/questions', question({ email: 'chi.lan@example.com', altcha: await app.altcha() }));
     expect(res.status, await res.clone().text()).toBe(201);
@@ -67,7 +69,8 @@ describe('finding 3: nobody locks a citizen out by using their e-mail or phone',
 
   it('even after five proven submissions with her address, the owner still gets 201 (the row is marked for staff), and her lookups work', async () => {
     const app = t.withConfig(easy({ limits: { contact: { burst: 5, perSeconds: 1800 } } }));
-    for (let i = 0; i < 5; i++) expect((await app.post('/api/v1/questions', question({ email: 'nan.nhan@example.com', altcha: await app.altcha() }))).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await app.post('/api/v1/questions', question({ email: 'nan.nhan@example.com', altcha: await app.altcha() }))).status).toBe(201);
     const res = await app.post('/api/v1/questions', question({ email: 'Nan.Nhan@example.com', altcha: await app.altcha() }));
     expect(res.status).toBe(201);
     const { trackingCode } = await res.json();
@@ -165,9 +168,16 @@ describe('finding 6: a proof of work is good for the site it was issued for only
 describe('finding 9: nobody inflates a site’s figures cheaply', () => {
   const report = async (app: SubmitApp) => (await (await app.staff('GET', '/api/v1/admin/sites')).json()).items.find((s: { key: string }) => s.key === SITE);
   const token = async (app: SubmitApp, ip = address(60)) =>
-    (await (await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { 'X-Forwarded-For': ip } })).json()) as { token: string; registered: boolean | null };
+    (await (await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { 'X-Forwarded-For': ip } })).json()) as {
+      token: string;
+      registered: boolean | null;
+    };
   const beacon = (app: SubmitApp, body: unknown, ip = address(60), origin = 'https://xa-thu.example.gov.vn') =>
-    app.request('/api/v1/views', { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8', 'X-Forwarded-For': ip }, body: JSON.stringify(body) });
+    app.request('/api/v1/views', {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8', 'X-Forwarded-For': ip },
+      body: JSON.stringify(body),
+    });
 
   it('a thousand reads with ?site= add no verified page view', async () => {
     const app = t.withConfig(easy({ trustProxy: 1 }));
@@ -203,7 +213,9 @@ describe('finding 9: nobody inflates a site’s figures cheaply', () => {
   it('a view reported from an origin the site did not register is kept apart', async () => {
     const app = t.withConfig(easy({ trustProxy: 1 }));
     const before = await report(app);
-    const { token: tok, registered } = (await (await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { Origin: 'https://copy.example', 'X-Forwarded-For': address(62) } })).json()) as { token: string; registered: boolean };
+    const { token: tok, registered } = (await (
+      await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { Origin: 'https://copy.example', 'X-Forwarded-For': address(62) } })
+    ).json()) as { token: string; registered: boolean };
     expect(registered).toBe(false);
     const res = await beacon(app, { token: tok, path: '/', widgets: ['qa-box'] }, address(62), 'https://copy.example');
     expect(res.status).toBe(204);
@@ -217,7 +229,8 @@ describe('finding 9: nobody inflates a site’s figures cheaply', () => {
 
   it('an address gets a bounded number of page tokens', async () => {
     const app = t.withConfig(easy({ trustProxy: 1, limits: { views: { burst: 3, perSeconds: 3600 } } }));
-    for (let i = 0; i < 3; i++) expect((await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { 'X-Forwarded-For': address(63) } })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { 'X-Forwarded-For': address(63) } })).status).toBe(200);
     const res = await app.request(`/api/v1/views/token?site=${SITE}`, { headers: { 'X-Forwarded-For': address(63) } });
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toMatch(/^\d+$/);

@@ -26,7 +26,14 @@ afterEach(() => {
 });
 
 /** A challenge the way this server makes them, but with the given secrets, times and counter. */
-async function challengeWith(o: { hmacSecret: string; keySecret: string; issuedAt?: number; expiresAt?: number; counter?: number; site?: string }): Promise<Challenge> {
+async function challengeWith(o: {
+  hmacSecret: string;
+  keySecret: string;
+  issuedAt?: number;
+  expiresAt?: number;
+  counter?: number;
+  site?: string;
+}): Promise<Challenge> {
   const now = Math.floor(Date.now() / 1000);
   return createChallenge({
     algorithm: 'SHA-256',
@@ -157,7 +164,12 @@ describe('ALTCHA proof of work', () => {
 
   it('a solution with a counter out of range or a non-hex key is refused, never a 500', async () => {
     const p = decode(await t.altcha());
-    for (const solution of [{ counter: -1, derivedKey: p.solution.derivedKey }, { counter: 2 ** 40, derivedKey: p.solution.derivedKey }, { counter: 'x', derivedKey: 'zz' }, { counter: p.solution.counter, derivedKey: p.solution.derivedKey.toUpperCase() }]) {
+    for (const solution of [
+      { counter: -1, derivedKey: p.solution.derivedKey },
+      { counter: 2 ** 40, derivedKey: p.solution.derivedKey },
+      { counter: 'x', derivedKey: 'zz' },
+      { counter: p.solution.counter, derivedKey: p.solution.derivedKey.toUpperCase() },
+    ]) {
       await expectRefused(t, question({ altcha: encode({ challenge: p.challenge, solution }) }), /altcha_/);
     }
   });
@@ -178,9 +190,7 @@ describe('minimum fill time', () => {
   it('the proof of a too-fast form is not burnt: after the wait, the same payload is accepted', async () => {
     const s = await secretsOf(t);
     const slow = t.withConfig(easy({ minFillSeconds: 2 }));
-    const altcha = await solve(
-      await newChallenge({ ...easy().altcha, ...s }, SITE),
-    );
+    const altcha = await solve(await newChallenge({ ...easy().altcha, ...s }, SITE));
     await expectRefused(slow, question({ altcha }), /too quickly/);
     later(2100);
     expect((await slow.post('/api/v1/questions', question({ altcha }))).status).toBe(201);

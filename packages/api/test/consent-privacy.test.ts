@@ -145,8 +145,14 @@ describe('public views carry no personal data', () => {
     await grab(`/api/v1/questions?limit=20&field=dat-dai&lang=en`);
     t.services.suggestions.invalidate();
     await grab(`/api/v1/questions/suggest?text=${encodeURIComponent(title)}`);
-    expect(bodies.some(([p, b]) => p.includes('suggest') && b.includes(q.id)), 'the suggestion offers the question').toBe(true);
-    expect(bodies.some(([p, b]) => p.includes('q=') && b.includes(q.id)), 'the search finds the question').toBe(true);
+    expect(
+      bodies.some(([p, b]) => p.includes('suggest') && b.includes(q.id)),
+      'the suggestion offers the question',
+    ).toBe(true);
+    expect(
+      bodies.some(([p, b]) => p.includes('q=') && b.includes(q.id)),
+      'the search finds the question',
+    ).toBe(true);
     for (const [path, body] of bodies) {
       for (const trace of traces) expect(body.includes(trace), `${path} contains "${trace}"`).toBe(false);
       expect(body).not.toMatch(/"(name|email|phone|contact|askerName|asker_name|asker_email|asker_phone)"\s*:/);

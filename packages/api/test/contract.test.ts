@@ -41,7 +41,12 @@ describe('responses validate against the contract', () => {
       for (const validity of VALIDITY) await page({ type, validity, lang: 'en' });
     }
     for (const field of fields) {
-      for (const [from, to] of [[dates[0], dates[2]], [dates[3], undefined], [undefined, dates[1]]]) await page({ field, from, to });
+      for (const [from, to] of [
+        [dates[0], dates[2]],
+        [dates[3], undefined],
+        [undefined, dates[1]],
+      ])
+        await page({ field, from, to });
     }
   });
 

@@ -114,7 +114,12 @@ const sent: Sent[] = [];
 beforeAll(async () => {
   // Through the API: what a citizen can send (trimmed, validated, stored as written).
   for (const f of [...FORMULAS, ...MESSY]) {
-    const q = await ask(t, { title: pad(f, 10).slice(0, 200), content: pad(`${f} ${f}`, 20), name: f.slice(0, 100).trim() || 'Tên', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] });
+    const q = await ask(t, {
+      title: pad(f, 10).slice(0, 200),
+      content: pad(`${f} ${f}`, 20),
+      name: f.slice(0, 100).trim() || 'Tên',
+      consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
+    });
     sent.push({ kind: 'question', key: q.trackingCode });
     const fb = await sendFeedback(t, { message: f, kind: 'page', document: undefined });
     sent.push({ kind: 'feedback', key: fb.id });
@@ -129,11 +134,19 @@ beforeAll(async () => {
   const formulaStaff = (await createStaffToken(t.db.kysely, '=Cán bộ "công thức"', 'editor')).token;
   const answered = await ask(t, { title: 'Câu hỏi được trả lời bằng công thức', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] });
   sent.push({ kind: 'question', key: answered.trackingCode });
-  const res = await t.staff('POST', `/api/v1/admin/questions/${answered.id}/answer`, {
-    html: '=HYPERLINK("http://evil.example","<p>Trả lời</p>")',
-    citations: [{ number: '+91/2025/QH15', article: "-Điều 1; =cmd|' /C calc'!A0" }, { number: '91/2025/QH15', article: '@Điều 2' }],
-    publish: true,
-  }, formulaStaff);
+  const res = await t.staff(
+    'POST',
+    `/api/v1/admin/questions/${answered.id}/answer`,
+    {
+      html: '=HYPERLINK("http://evil.example","<p>Trả lời</p>")',
+      citations: [
+        { number: '+91/2025/QH15', article: "-Điều 1; =cmd|' /C calc'!A0" },
+        { number: '91/2025/QH15', article: '@Điều 2' },
+      ],
+      publish: true,
+    },
+    formulaStaff,
+  );
   expect(res.status, await res.clone().text()).toBe(200);
   const fb = await sendFeedback(t, { message: 'Góp ý cần phản hồi', contact: '+84912000111', consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'] });
   sent.push({ kind: 'feedback', key: fb.id });
@@ -147,18 +160,55 @@ beforeAll(async () => {
     for (const [n, value] of raw.entries()) {
       const id = randomUUID();
       const trackingCode = newTrackingCode();
-      await trx.insertInto('questions').values({
-        id, tracking_code: trackingCode, site_key: SITE, field_code: 'dat-dai', title: value, content: value, asker_name: value, asker_email: value,
-        asker_phone: value, status: 'new', handling_unit: value, created_at: now, due_on: '2030-01-01', answer_html: value, answered_by: value,
-        answered_at: null, published: 0, published_at: null, rejected_reason: null, page_url: value, search_text: `raw ${n}`, contact_over_limit: 0,
-      }).execute();
+      await trx
+        .insertInto('questions')
+        .values({
+          id,
+          tracking_code: trackingCode,
+          site_key: SITE,
+          field_code: 'dat-dai',
+          title: value,
+          content: value,
+          asker_name: value,
+          asker_email: value,
+          asker_phone: value,
+          status: 'new',
+          handling_unit: value,
+          created_at: now,
+          due_on: '2030-01-01',
+          answer_html: value,
+          answered_by: value,
+          answered_at: null,
+          published: 0,
+          published_at: null,
+          rejected_reason: null,
+          page_url: value,
+          search_text: `raw ${n}`,
+          contact_over_limit: 0,
+        })
+        .execute();
       await insertConsent(trx, 'question', id, ['xu-ly-cau-hoi'], value, now);
       sent.push({ kind: 'question', key: trackingCode });
       const fid = randomUUID();
-      await trx.insertInto('feedback').values({
-        id: fid, site_key: SITE, kind: 'page', law_id: value, rating: 3, message: value, contact: value, page_url: value, status: 'replied', reply: value,
-        replied_by: value, replied_at: value, created_at: now, contact_over_limit: 0,
-      }).execute();
+      await trx
+        .insertInto('feedback')
+        .values({
+          id: fid,
+          site_key: SITE,
+          kind: 'page',
+          law_id: value,
+          rating: 3,
+          message: value,
+          contact: value,
+          page_url: value,
+          status: 'replied',
+          reply: value,
+          replied_by: value,
+          replied_at: value,
+          created_at: now,
+          contact_over_limit: 0,
+        })
+        .execute();
       await insertConsent(trx, 'feedback', fid, ['xu-ly-gop-y'], NOTICES.feedback.version, now);
       sent.push({ kind: 'feedback', key: fid });
     }
@@ -211,17 +261,44 @@ describe('CSV export', () => {
     const columns: Record<string, (i: any) => unknown> =
       what === 'questions'
         ? {
-            tracking_code: (i) => i.trackingCode, site: (i) => i.site, field: (i) => i.field, status: (i) => i.status, created_at: (i) => i.createdAt,
-            due_on: (i) => i.dueOn, name: (i) => i.name, email: (i) => i.email, phone: (i) => i.phone, title: (i) => i.title, question: (i) => i.content,
-            answer: (i) => i.answerHtml, answered_by: (i) => i.answeredBy, answered_at: (i) => i.answeredAt, published: (i) => (i.published ? 'yes' : 'no'),
+            tracking_code: (i) => i.trackingCode,
+            site: (i) => i.site,
+            field: (i) => i.field,
+            status: (i) => i.status,
+            created_at: (i) => i.createdAt,
+            due_on: (i) => i.dueOn,
+            name: (i) => i.name,
+            email: (i) => i.email,
+            phone: (i) => i.phone,
+            title: (i) => i.title,
+            question: (i) => i.content,
+            answer: (i) => i.answerHtml,
+            answered_by: (i) => i.answeredBy,
+            answered_at: (i) => i.answeredAt,
+            published: (i) => (i.published ? 'yes' : 'no'),
             citations: (i) => i.citations.map((c: any) => `${c.number}${c.article ? ` ${c.article}` : ''}`).join('; '),
-            consent_purposes: (i) => i.consent.purposes.join(' '), notice_version: (i) => i.consent.noticeVersion, consent_at: (i) => i.consent.givenAt, page_url: (i) => i.pageUrl,
+            consent_purposes: (i) => i.consent.purposes.join(' '),
+            notice_version: (i) => i.consent.noticeVersion,
+            consent_at: (i) => i.consent.givenAt,
+            page_url: (i) => i.pageUrl,
           }
         : {
-            id: (i) => i.id, site: (i) => i.site, kind: (i) => i.kind, document: (i) => i.document, rating: (i) => i.rating, message: (i) => i.message,
-            contact: (i) => i.contact, page_url: (i) => i.pageUrl, status: (i) => i.status, reply: (i) => i.reply, replied_by: (i) => i.repliedBy,
-            replied_at: (i) => i.repliedAt, created_at: (i) => i.createdAt, consent_purposes: (i) => i.consent.purposes.join(' '),
-            notice_version: (i) => i.consent.noticeVersion, consent_at: (i) => i.consent.givenAt,
+            id: (i) => i.id,
+            site: (i) => i.site,
+            kind: (i) => i.kind,
+            document: (i) => i.document,
+            rating: (i) => i.rating,
+            message: (i) => i.message,
+            contact: (i) => i.contact,
+            page_url: (i) => i.pageUrl,
+            status: (i) => i.status,
+            reply: (i) => i.reply,
+            replied_by: (i) => i.repliedBy,
+            replied_at: (i) => i.repliedAt,
+            created_at: (i) => i.createdAt,
+            consent_purposes: (i) => i.consent.purposes.join(' '),
+            notice_version: (i) => i.consent.noticeVersion,
+            consent_at: (i) => i.consent.givenAt,
           };
     expect(Object.keys(columns).sort()).toEqual([...header!].sort());
     let defused = 0;
@@ -251,7 +328,8 @@ describe('CSV export', () => {
   it('the export filters by site and by date; rows outside are left out', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const count = async (query: string) => parseCsv((await (await t.staff('GET', `/api/v1/admin/export/questions.csv?${query}`)).text()).slice(1).replace(/\r\n$/, '')).length - 1;
+    const count = async (query: string) =>
+      parseCsv((await (await t.staff('GET', `/api/v1/admin/export/questions.csv?${query}`)).text()).slice(1).replace(/\r\n$/, '')).length - 1;
     const all = await count('');
     expect(await count(`site=${SITE}`)).toBe(all);
     expect(await count('site=so-tu-phap')).toBe(0);
@@ -260,7 +338,10 @@ describe('CSV export', () => {
   });
 
   it('the test’s parser is strict: it refuses what RFC 4180 does not allow', () => {
-    expect(parseCsv('a,"b ""c""",d\r\n1,"x\r\ny",3')).toEqual([['a', 'b "c"', 'd'], ['1', 'x\r\ny', '3']]);
+    expect(parseCsv('a,"b ""c""",d\r\n1,"x\r\ny",3')).toEqual([
+      ['a', 'b "c"', 'd'],
+      ['1', 'x\r\ny', '3'],
+    ]);
     expect(() => parseCsv('a,b"c')).toThrow(/quote inside/);
     expect(() => parseCsv('a,"b')).toThrow(/unterminated/);
     expect(() => parseCsv('a\nb')).toThrow(/unexpected/);

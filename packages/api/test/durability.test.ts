@@ -51,16 +51,38 @@ function newSub(): Sub {
   if (n % 3 === 0) {
     const marker = `${F_PREFIX}${n}`;
     return {
-      n, kind: 'feedback', key, marker, state: 'sending',
-      body: { site: 'demo', kind: 'document', document: '91-2025-qh15', rating: 1 + (n % 5), message: marker, contact: '', noticeVersion: NOTICES.feedback.version, consents: ['xu-ly-gop-y'] },
+      n,
+      kind: 'feedback',
+      key,
+      marker,
+      state: 'sending',
+      body: {
+        site: 'demo',
+        kind: 'document',
+        document: '91-2025-qh15',
+        rating: 1 + (n % 5),
+        message: marker,
+        contact: '',
+        noticeVersion: NOTICES.feedback.version,
+        consents: ['xu-ly-gop-y'],
+      },
     };
   }
   const marker = `${Q_PREFIX}${n}`;
   return {
-    n, kind: 'question', key, marker, state: 'sending',
+    n,
+    kind: 'question',
+    key,
+    marker,
+    state: 'sending',
     body: {
-      site: 'demo', field: 'dat-dai', title: marker, content: `Nội dung câu hỏi số ${n}: thủ tục đăng ký đất đai lần đầu cần những gì?`,
-      name: `Người hỏi ${n}`, email: `nguoi.hoi.${n}@example.com`, noticeVersion: NOTICES.question.version,
+      site: 'demo',
+      field: 'dat-dai',
+      title: marker,
+      content: `Nội dung câu hỏi số ${n}: thủ tục đăng ký đất đai lần đầu cần những gì?`,
+      name: `Người hỏi ${n}`,
+      email: `nguoi.hoi.${n}@example.com`,
+      noticeVersion: NOTICES.question.version,
       consents: n % 2 ? ['xu-ly-cau-hoi'] : ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
     },
   };
@@ -209,7 +231,8 @@ async function verify(when: string) {
   if (disk.integrity !== 'ok') failures.push(`integrity_check: ${disk.integrity}`);
 
   const byMarker = new Map<string, { id: string; ack: string }[]>();
-  for (const q of disk.questions) if (q.title.startsWith(Q_PREFIX)) byMarker.set(q.title, [...(byMarker.get(q.title) ?? []), { id: q.id, ack: q.tracking_code }]);
+  for (const q of disk.questions)
+    if (q.title.startsWith(Q_PREFIX)) byMarker.set(q.title, [...(byMarker.get(q.title) ?? []), { id: q.id, ack: q.tracking_code }]);
   for (const f of disk.feedback) if (f.message.startsWith(F_PREFIX)) byMarker.set(f.message, [...(byMarker.get(f.message) ?? []), { id: f.id, ack: f.id }]);
 
   let lost = 0;
@@ -364,7 +387,9 @@ describe(`durability under SIGKILL (${ENGINE})`, () => {
         `${subs.length} submissions sent, ${inStream} acknowledged in the stream, ${subs.length - inStream} left without an answer by a crash ` +
         `(resent with the same key: ${resent.replayed} replayed as already stored, ${resent.stored} stored on resend, ${resent.inFlight} answered 409 until the dead claim's lease ran out); ` +
         `0 lost, 0 stored twice; on disk ${final.questions} questions (40 seeded) and ${final.feedback} feedback, each with its consent. ` +
-        `Time (s): ${Object.entries(spent).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`,
+        `Time (s): ${Object.entries(spent)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+          .join(', ')}`,
     );
     expect(survived).toBe(CYCLES);
   }, 600_000);

@@ -22,7 +22,12 @@ beforeAll(async () => {
   answerTarget = (await ask(t, { consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] })).id;
   classifyTarget = (await ask(t)).id;
   replyTarget = (await sendFeedback(t)).id;
-  const put = await t.staff('PUT', `/api/v1/admin/sites/${SITE_KEY}`, { key: SITE_KEY, name: 'Xã Thử Nghiệm', kind: 'ubnd-xa', origins: ['https://fuzz.example.gov.vn'] });
+  const put = await t.staff('PUT', `/api/v1/admin/sites/${SITE_KEY}`, {
+    key: SITE_KEY,
+    name: 'Xã Thử Nghiệm',
+    kind: 'ubnd-xa',
+    origins: ['https://fuzz.example.gov.vn'],
+  });
   expect(put.status).toBe(200);
 });
 
@@ -63,16 +68,29 @@ async function fuzz(method: string, path: () => string, valid: Record<string, un
 
 describe(`fuzzing the staff bodies (${ENGINE})`, () => {
   it(`POST /admin/questions/{id}/answer: ${RUNS} malformed bodies`, async () => {
-    const tally = await fuzz('POST', () => `/api/v1/admin/questions/${answerTarget}/answer`, {
-      html: '<p>Theo quy định, người sử dụng đất được cấp giấy chứng nhận.</p>',
-      citations: [{ number: LAW_NUMBER, article: 'Điều 3' }, { number: '52/2014/QH13', article: null }],
-      publish: false,
-    }, ['html', 'citations', 'citations.0', 'citations.0.number', 'citations.0.article', 'citations.1.article', 'publish']);
+    const tally = await fuzz(
+      'POST',
+      () => `/api/v1/admin/questions/${answerTarget}/answer`,
+      {
+        html: '<p>Theo quy định, người sử dụng đất được cấp giấy chứng nhận.</p>',
+        citations: [
+          { number: LAW_NUMBER, article: 'Điều 3' },
+          { number: '52/2014/QH13', article: null },
+        ],
+        publish: false,
+      },
+      ['html', 'citations', 'citations.0', 'citations.0.number', 'citations.0.article', 'citations.1.article', 'publish'],
+    );
     console.log(`fuzz answer on ${ENGINE}: ${tally}`);
   }, 300_000);
 
   it(`PATCH /admin/questions/{id} (classify): ${RUNS} malformed bodies`, async () => {
-    const tally = await fuzz('PATCH', () => `/api/v1/admin/questions/${classifyTarget}`, { field: 'dat-dai', status: 'in-progress', handlingUnit: 'Phòng Phổ biến, giáo dục pháp luật' }, ['field', 'status', 'handlingUnit']);
+    const tally = await fuzz(
+      'PATCH',
+      () => `/api/v1/admin/questions/${classifyTarget}`,
+      { field: 'dat-dai', status: 'in-progress', handlingUnit: 'Phòng Phổ biến, giáo dục pháp luật' },
+      ['field', 'status', 'handlingUnit'],
+    );
     console.log(`fuzz classify on ${ENGINE}: ${tally}`);
   }, 300_000);
 
@@ -82,10 +100,21 @@ describe(`fuzzing the staff bodies (${ENGINE})`, () => {
   }, 300_000);
 
   it(`PUT /admin/sites/{key}: ${RUNS} malformed bodies`, async () => {
-    const tally = await fuzz('PUT', () => `/api/v1/admin/sites/${SITE_KEY}`, {
-      key: SITE_KEY, name: 'Xã Thử Nghiệm', kind: 'ubnd-xa', origins: ['https://fuzz.example.gov.vn', 'http://localhost:8080'],
-      contactRule: 'email-or-phone', requireName: true, answerDays: 10, contact: 'Văn phòng UBND xã, 0222 3 123 456',
-    }, ['key', 'name', 'kind', 'origins', 'origins.0', 'origins.1', 'contactRule', 'requireName', 'answerDays', 'contact']);
+    const tally = await fuzz(
+      'PUT',
+      () => `/api/v1/admin/sites/${SITE_KEY}`,
+      {
+        key: SITE_KEY,
+        name: 'Xã Thử Nghiệm',
+        kind: 'ubnd-xa',
+        origins: ['https://fuzz.example.gov.vn', 'http://localhost:8080'],
+        contactRule: 'email-or-phone',
+        requireName: true,
+        answerDays: 10,
+        contact: 'Văn phòng UBND xã, 0222 3 123 456',
+      },
+      ['key', 'name', 'kind', 'origins', 'origins.0', 'origins.1', 'contactRule', 'requireName', 'answerDays', 'contact'],
+    );
     console.log(`fuzz put-site on ${ENGINE}: ${tally}`);
   }, 300_000);
 });

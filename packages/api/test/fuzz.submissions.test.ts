@@ -33,7 +33,11 @@ const keyHeader = fc.oneof(
 );
 
 function diff(before: Counts, after: Counts) {
-  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k as keyof Counts] - before[k as keyof Counts]]).filter(([, d]) => d !== 0));
+  return Object.fromEntries(
+    Object.keys(after)
+      .map((k) => [k, after[k as keyof Counts] - before[k as keyof Counts]])
+      .filter(([, d]) => d !== 0),
+  );
 }
 
 async function fuzz(path: string, table: 'questions' | 'feedback', valid: Record<string, unknown>, paths: string[], runs: number) {
@@ -72,7 +76,12 @@ describe(`fuzzing the citizens' write routes (${ENGINE_NAME})`, () => {
     const tally = await fuzz(
       '/api/v1/questions',
       'questions',
-      question({ email: 'fuzz@example.com', phone: '0912 345 678', pageUrl: 'https://xa-thu.example.gov.vn/hoi-dap', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] }),
+      question({
+        email: 'fuzz@example.com',
+        phone: '0912 345 678',
+        pageUrl: 'https://xa-thu.example.gov.vn/hoi-dap',
+        consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
+      }),
       ['site', 'field', 'title', 'content', 'name', 'email', 'phone', 'website', 'pageUrl', 'noticeVersion', 'consents', 'consents.0', 'consents.1', 'altcha'],
       RUNS.questions,
     );
@@ -103,7 +112,11 @@ describe('U+0000', () => {
     ['an unknown key', '/api/v1/feedback', () => ({ ...feedback(), 'k\u0000': 1 })],
   ])('in the %s is a 400 and stores nothing', async (_where, path, body) => {
     const before = await counts(t.db);
-    const res = await t.request(path, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body: JSON.stringify({ ...body(), altcha: await freshAltcha() }) });
+    const res = await t.request(path, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+      body: JSON.stringify({ ...body(), altcha: await freshAltcha() }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).detail).toMatch(/U\+0000/);
     expect(await counts(t.db)).toEqual(before);
@@ -117,7 +130,8 @@ describe('U+0000', () => {
 
   it('an escaped backslash before "u0000" is not a NUL and is accepted', async () => {
     const res = await t.request('/api/v1/questions', {
-      method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
       body: JSON.stringify({ ...question({ content: 'Đường dẫn C:\\u0000\\tệp trong câu hỏi của tôi' }), altcha: await freshAltcha() }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
@@ -127,18 +141,24 @@ describe('U+0000', () => {
 describe('prototype keys', () => {
   const send = async (path: string, text: string) =>
     t.request(path, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body: text });
-  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])('"%s" as a key, top-level or nested, is an unknown parameter (400), not a property that sticks', async (key) => {
-    for (const [path, base] of [['/api/v1/questions', question()], ['/api/v1/feedback', feedback()]] as const) {
-      const valid = JSON.stringify({ ...base, altcha: await freshAltcha() });
-      const before = await counts(t.db);
-      const top = await send(path, `${valid.slice(0, -1)},${JSON.stringify(key)}:{"isAdmin":true,"status":"answered"}}`);
-      expect(top.status).toBe(400);
-      expect((await top.json()).errors.map((e: any) => e.path)).toContain(key);
-      const nested = await send(path, valid.replace('"consents":[', `"consents":[{${JSON.stringify(key)}:{"polluted":true}},`));
-      expect(nested.status).toBe(400);
-      expect(await counts(t.db)).toEqual(before);
-    }
-    expect(({} as any).isAdmin).toBeUndefined();
-    expect(({} as any).polluted).toBeUndefined();
-  });
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])(
+    '"%s" as a key, top-level or nested, is an unknown parameter (400), not a property that sticks',
+    async (key) => {
+      for (const [path, base] of [
+        ['/api/v1/questions', question()],
+        ['/api/v1/feedback', feedback()],
+      ] as const) {
+        const valid = JSON.stringify({ ...base, altcha: await freshAltcha() });
+        const before = await counts(t.db);
+        const top = await send(path, `${valid.slice(0, -1)},${JSON.stringify(key)}:{"isAdmin":true,"status":"answered"}}`);
+        expect(top.status).toBe(400);
+        expect((await top.json()).errors.map((e: any) => e.path)).toContain(key);
+        const nested = await send(path, valid.replace('"consents":[', `"consents":[{${JSON.stringify(key)}:{"polluted":true}},`));
+        expect(nested.status).toBe(400);
+        expect(await counts(t.db)).toEqual(before);
+      }
+      expect(({} as any).isAdmin).toBeUndefined();
+      expect(({} as any).polluted).toBeUndefined();
+    },
+  );
 });

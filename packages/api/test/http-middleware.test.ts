@@ -24,7 +24,15 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'embed/chunks/qa-box-abc123.js'), 'export {}');
   writeFileSync(join(folder, 'admin/index.html'), '<!doctype html><title>Kiểm duyệt</title>');
   writeFileSync(join(folder, 'demo/index.html'), '<!doctype html><title>Trang thử</title>');
-  app = createApp({ db: t.db, version: 'test', services: t.services, embedDir: join(folder, 'embed'), adminDir: join(folder, 'admin'), demoDir: join(folder, 'demo'), log: () => {} });
+  app = createApp({
+    db: t.db,
+    version: 'test',
+    services: t.services,
+    embedDir: join(folder, 'embed'),
+    adminDir: join(folder, 'admin'),
+    demoDir: join(folder, 'demo'),
+    log: () => {},
+  });
   server = await listen(app.fetch);
 });
 afterAll(async () => {
@@ -33,7 +41,11 @@ afterAll(async () => {
 });
 
 /** A raw HTTP/1.1 request over a socket: the body as chunks (Transfer-Encoding: chunked), or with a Content-Length of our choosing. */
-function raw(path: string, headers: Record<string, string>, chunks: Buffer[]): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  chunks: Buffer[],
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${server.url}${path}`, { method: 'POST', headers }, (res) => {
       const parts: Buffer[] = [];
@@ -76,7 +88,13 @@ describe('hono/body-limit', () => {
   });
 
   it('the staff limit is the staff one: an answer of 20 KB passes where a citizen’s 20 KB would not', async () => {
-    const res = await t.staff('PUT', '/api/v1/admin/sites/xa-lon', { key: 'xa-lon', name: 'Xã Lớn', kind: 'ubnd-xa', origins: [], contact: 'x'.repeat(20_000) });
+    const res = await t.staff('PUT', '/api/v1/admin/sites/xa-lon', {
+      key: 'xa-lon',
+      name: 'Xã Lớn',
+      kind: 'ubnd-xa',
+      origins: [],
+      contact: 'x'.repeat(20_000),
+    });
     // Past the body limit it would be a 413; a 400 says the body was read and the schema spoke.
     expect(res.status).toBe(400);
     expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain('contact');
@@ -102,7 +120,10 @@ describe('hono/cors', () => {
   });
 
   it('a preflight for a read allows GET and HEAD with Content-Type only', async () => {
-    const res = await app.request('/api/v1/questions', { method: 'OPTIONS', headers: { Origin: 'https://bat-ky.example', 'Access-Control-Request-Method': 'GET' } });
+    const res = await app.request('/api/v1/questions', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://bat-ky.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Methods')).toMatch(/^GET,\s*HEAD$/);
     expect(res.headers.get('Access-Control-Allow-Headers')).toBe('Content-Type');
@@ -110,7 +131,12 @@ describe('hono/cors', () => {
 });
 
 describe('hono/secure-headers', () => {
-  const always = { 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'X-Permitted-Cross-Domain-Policies': 'none', 'Origin-Agent-Cluster': '?1' };
+  const always = {
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'SAMEORIGIN',
+    'X-Permitted-Cross-Domain-Policies': 'none',
+    'Origin-Agent-Cluster': '?1',
+  };
 
   it('an API answer, an error and a demo page carry them', async () => {
     for (const path of ['/api/v1/laws?limit=1', '/api/v1/laws?limit=0', '/api/v1/nothing', '/']) {
@@ -147,7 +173,7 @@ describe('hono/secure-headers', () => {
   });
 });
 
-describe('@hono/standard-validator with this API\'s refusals', () => {
+describe("@hono/standard-validator with this API's refusals", () => {
   it('every schema a route validates with implements Standard Schema (zod/mini does, as vendor "zod")', () => {
     const schemas = Object.values(routes).flatMap((r) => ['query', 'params', 'body'].map((k) => (r as Record<string, unknown>)[k]).filter(Boolean));
     expect(schemas.length).toBeGreaterThan(20);
@@ -156,7 +182,7 @@ describe('@hono/standard-validator with this API\'s refusals', () => {
     }
   });
 
-  it('a body: each field by its path, with zod\'s code and a plain message; an unknown key by name', async () => {
+  it("a body: each field by its path, with zod's code and a plain message; an unknown key by name", async () => {
     const q = await ask(t);
     const res = await t.staff('POST', `/api/v1/admin/questions/${q.id}/answer`, { html: '', citations: [{ number: '', extra: 1 }], bogus: true });
     expect(res.status).toBe(400);

@@ -20,7 +20,15 @@ function hashOf(schema: z.ZodMiniType, body: Record<string, unknown>) {
 }
 
 const rowsWithTitle = async (title: string) =>
-  Number((await t.db.kysely.selectFrom('questions').select((eb) => eb.fn.countAll().as('n')).where('title', '=', title).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom('questions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('title', '=', title)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('Idempotency-Key', () => {
   it('200 concurrent requests with one key and one body store exactly one question; the rest replay it or get 409', async () => {
@@ -30,14 +38,20 @@ describe('Idempotency-Key', () => {
     const before = await counts(t.db);
     const send = () =>
       t.post('/api/v1/questions', body, { key }).then(async (res) => ({
-        status: res.status, replayed: res.headers.get('Idempotent-Replayed'), retryAfter: res.headers.get('Retry-After'), text: await res.text(),
+        status: res.status,
+        replayed: res.headers.get('Idempotent-Replayed'),
+        retryAfter: res.headers.get('Retry-After'),
+        text: await res.text(),
       }));
     // Two waves. The first hundred at once race for the claim; the losers find it in flight (409)
     // or, where the engine serialises them (SQLite's one connection), committed. The second hundred
     // once every one of the first is answered, so after the commit: each must be a replay.
     const firstWave = await Promise.all(Array.from({ length: 100 }, send));
     const secondWave = await Promise.all(Array.from({ length: 100 }, send));
-    expect(secondWave.every((r) => r.status === 201 && r.replayed === 'true'), JSON.stringify(secondWave.find((r) => r.replayed !== 'true'))).toBe(true);
+    expect(
+      secondWave.every((r) => r.status === 201 && r.replayed === 'true'),
+      JSON.stringify(secondWave.find((r) => r.replayed !== 'true')),
+    ).toBe(true);
     const responses = [...firstWave, ...secondWave];
     const after = await counts(t.db);
     expect(await rowsWithTitle(title)).toBe(1);
@@ -77,13 +91,20 @@ describe('Idempotency-Key', () => {
     const key = newKey();
     const message = `Góp ý gửi 200 lần ${key}`;
     const body = feedback({ message, altcha: await t.altcha() });
-    const responses = await Promise.all(Array.from({ length: 200 }, () => t.post('/api/v1/feedback', body, { key }).then(async (r) => ({ status: r.status, replayed: r.headers.get('Idempotent-Replayed'), text: await r.text() }))));
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        t
+          .post('/api/v1/feedback', body, { key })
+          .then(async (r) => ({ status: r.status, replayed: r.headers.get('Idempotent-Replayed'), text: await r.text() })),
+      ),
+    );
     const stored = await t.db.kysely.selectFrom('feedback').select('id').where('message', '=', message).execute();
     expect(stored).toHaveLength(1);
     const first = responses.filter((r) => r.status === 201 && !r.replayed);
     expect(first).toHaveLength(1);
     expect(JSON.parse(first[0]!.text).id).toBe(stored[0]!.id);
-    for (const r of responses) if (r !== first[0]) expect(r.status === 409 || (r.status === 201 && r.replayed === 'true' && r.text === first[0]!.text), JSON.stringify(r)).toBe(true);
+    for (const r of responses)
+      if (r !== first[0]) expect(r.status === 409 || (r.status === 201 && r.replayed === 'true' && r.text === first[0]!.text), JSON.stringify(r)).toBe(true);
   });
 
   it('the same key with a different body gets 422 and stores nothing; key order and whitespace do not make a body different', async () => {
@@ -138,7 +159,12 @@ describe('Idempotency-Key', () => {
     const body = question({ title, altcha: await t.altcha() });
     expect(await claimKey(t.db.kysely, QUESTIONS, key, hashOf(QuestionInput, body))).toEqual({ kind: 'claimed' });
     const age = (ms: number) =>
-      t.db.kysely.updateTable('idempotency').set({ locked_at: new Date(Date.now() - ms).toISOString() }).where('scope', '=', QUESTIONS).where('key', '=', key).execute();
+      t.db.kysely
+        .updateTable('idempotency')
+        .set({ locked_at: new Date(Date.now() - ms).toISOString() })
+        .where('scope', '=', QUESTIONS)
+        .where('key', '=', key)
+        .execute();
 
     await age(LEASE_MS - 5_000);
     expect((await t.post('/api/v1/questions', body, { key })).status).toBe(409);
@@ -159,7 +185,12 @@ describe('Idempotency-Key', () => {
     const key = newKey();
     const body = feedback({ message: `Góp ý sau sự cố ${key}`, altcha: await t.altcha() });
     await claimKey(t.db.kysely, FEEDBACK, key, hashOf(FeedbackInput, body));
-    await t.db.kysely.updateTable('idempotency').set({ locked_at: new Date(Date.now() - LEASE_MS - 1).toISOString() }).where('scope', '=', FEEDBACK).where('key', '=', key).execute();
+    await t.db.kysely
+      .updateTable('idempotency')
+      .set({ locked_at: new Date(Date.now() - LEASE_MS - 1).toISOString() })
+      .where('scope', '=', FEEDBACK)
+      .where('key', '=', key)
+      .execute();
     const res = await t.post('/api/v1/feedback', body, { key });
     expect(res.status, await res.clone().text()).toBe(201);
   });
@@ -176,13 +207,16 @@ describe('Idempotency-Key', () => {
     expect(good.headers.get('Idempotent-Replayed')).toBeNull();
   });
 
-  it.each(['short', 'has space in it', 'x'.repeat(101), 'ümlaut-key-123', 'semi;colon;key'])('a malformed Idempotency-Key (%s) is a 400 and stores nothing', async (key) => {
-    const before = await counts(t.db);
-    // Header values must be bytes; encode what fetch would refuse as Latin-1.
-    const res = await t.post('/api/v1/questions', question({ altcha: await t.altcha() }), { key: Buffer.from(key, 'utf8').toString('latin1') });
-    expect(res.status).toBe(400);
-    expect(await counts(t.db)).toEqual(before);
-  });
+  it.each(['short', 'has space in it', 'x'.repeat(101), 'ümlaut-key-123', 'semi;colon;key'])(
+    'a malformed Idempotency-Key (%s) is a 400 and stores nothing',
+    async (key) => {
+      const before = await counts(t.db);
+      // Header values must be bytes; encode what fetch would refuse as Latin-1.
+      const res = await t.post('/api/v1/questions', question({ altcha: await t.altcha() }), { key: Buffer.from(key, 'utf8').toString('latin1') });
+      expect(res.status).toBe(400);
+      expect(await counts(t.db)).toEqual(before);
+    },
+  );
 
   it('without a key, two identical submissions are two questions (the key is what makes a retry a retry)', async () => {
     const title = `Câu hỏi không có khoá ${Date.now()}`;

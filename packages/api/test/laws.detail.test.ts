@@ -114,7 +114,12 @@ describe('GET /api/v1/meta', () => {
 
   it('every code meta lists is accepted as a filter', async () => {
     const { body } = await t.get('/api/v1/meta');
-    for (const [param, list] of [['field', body.fields], ['type', body.types], ['issuer', body.issuers], ['validity', body.validity]] as const) {
+    for (const [param, list] of [
+      ['field', body.fields],
+      ['type', body.types],
+      ['issuer', body.issuers],
+      ['validity', body.validity],
+    ] as const) {
       for (const { code } of list) expect((await t.request(`/api/v1/laws?${param}=${code}&limit=1`)).status, `${param}=${code}`).toBe(200);
     }
   });

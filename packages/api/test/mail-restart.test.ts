@@ -109,13 +109,20 @@ describe(`answers by e-mail across a restart (${ENGINE})`, () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': `mail-${randomBytes(6).toString('hex')}` },
       body: JSON.stringify({
-        site: 'demo', field: 'dat-dai', title: 'Thủ tục tách thửa đất ở nông thôn', content: 'Tôi muốn tách thửa đất ở cho con thì cần điều kiện gì và nộp hồ sơ ở đâu?',
-        name: 'Người Hỏi Thử', email: EMAIL, noticeVersion: NOTICES.question.version, consents: ['xu-ly-cau-hoi', 'nhan-tra-loi-qua-email'], altcha: await solve(challenge),
+        site: 'demo',
+        field: 'dat-dai',
+        title: 'Thủ tục tách thửa đất ở nông thôn',
+        content: 'Tôi muốn tách thửa đất ở cho con thì cần điều kiện gì và nộp hồ sơ ở đâu?',
+        name: 'Người Hỏi Thử',
+        email: EMAIL,
+        noticeVersion: NOTICES.question.version,
+        consents: ['xu-ly-cau-hoi', 'nhan-tra-loi-qua-email'],
+        altcha: await solve(challenge),
       }),
     });
     expect(asked.status, await asked.clone().text()).toBe(201);
     const { trackingCode } = (await asked.json()) as { trackingCode: string };
-    const [{ id }] = await read<{ id: string }>(`select id from questions where tracking_code = '${trackingCode}'`) as [{ id: string }];
+    const [{ id }] = (await read<{ id: string }>(`select id from questions where tracking_code = '${trackingCode}'`)) as [{ id: string }];
 
     const answered = await fetch(`${server.url}/api/v1/admin/questions/${id}/answer`, {
       method: 'POST',
@@ -133,7 +140,11 @@ describe(`answers by e-mail across a restart (${ENGINE})`, () => {
 
     relay = await startRelay(relayPort);
     server = await startServer(port, env(port, relayPort, false), 60_000);
-    const [sent] = await until<OutboxRow & { sent_at: string | null }>('select id, state, attempts, sent_at from mail_outbox', (rows) => rows[0]?.state === 'sent', 'the mail sent');
+    const [sent] = await until<OutboxRow & { sent_at: string | null }>(
+      'select id, state, attempts, sent_at from mail_outbox',
+      (rows) => rows[0]?.state === 'sent',
+      'the mail sent',
+    );
     expect(sent!.id).toBe(pending!.id);
     // Sent, and nothing is left that could send it again.
     expect(await read<OutboxRow>("select id from mail_outbox where state <> 'sent'")).toEqual([]);

@@ -224,15 +224,25 @@ describe('the outbox', () => {
     const [row] = await outboxRows(app);
     // What a process killed while talking to the relay leaves behind.
     const claimedAt = Date.now();
-    await app.db.kysely.updateTable('mail_outbox').set({ state: 'sending', attempts: 1, locked_until: new Date(claimedAt + LEASE_MS).toISOString() }).where('id', '=', row!.id).execute();
-    await app.db.kysely.insertInto('mail_attempts').values({ mail_id: row!.id, attempt: 1, started_at: new Date(claimedAt).toISOString(), finished_at: null, outcome: 'sending', detail: null }).execute();
+    await app.db.kysely
+      .updateTable('mail_outbox')
+      .set({ state: 'sending', attempts: 1, locked_until: new Date(claimedAt + LEASE_MS).toISOString() })
+      .where('id', '=', row!.id)
+      .execute();
+    await app.db.kysely
+      .insertInto('mail_attempts')
+      .values({ mail_id: row!.id, attempt: 1, started_at: new Date(claimedAt).toISOString(), finished_at: null, outcome: 'sending', detail: null })
+      .execute();
 
     expect(await outbox(app).drain()).toBe(0);
     expect(relay.messages).toHaveLength(0);
     clockOffset = LEASE_MS + 1000;
     expect(await outbox(app).drain()).toBe(1);
     expect(relay.messages).toHaveLength(1);
-    expect((await attempts(app, row!.id)).map((x) => [x.attempt, x.outcome])).toEqual([[1, 'interrupted'], [2, 'sent']]);
+    expect((await attempts(app, row!.id)).map((x) => [x.attempt, x.outcome])).toEqual([
+      [1, 'interrupted'],
+      [2, 'sent'],
+    ]);
   });
 });
 
@@ -241,7 +251,11 @@ describe('the settings', () => {
 
   it('SMTP_URL and MAIL_FROM turn mail on; MAIL_RETRY_SECONDS sets the first wait', () => {
     expect(load({})).toBeNull();
-    expect(load({ SMTP_URL: 'smtp://u:p@relay.example.gov.vn:587', MAIL_FROM: FROM, MAIL_RETRY_SECONDS: '5' })).toEqual({ smtpUrl: 'smtp://u:p@relay.example.gov.vn:587', from: FROM, retrySeconds: 5 });
+    expect(load({ SMTP_URL: 'smtp://u:p@relay.example.gov.vn:587', MAIL_FROM: FROM, MAIL_RETRY_SECONDS: '5' })).toEqual({
+      smtpUrl: 'smtp://u:p@relay.example.gov.vn:587',
+      from: FROM,
+      retrySeconds: 5,
+    });
     expect(load({ SMTP_URL: 'smtps://relay.example.gov.vn', MAIL_FROM: 'hoidap@stp.example.gov.vn' })).toMatchObject({ retrySeconds: 30 });
   });
 

@@ -52,7 +52,9 @@ describe('migrations', () => {
 
   it('the check reads every migration file (a file it never reached would go unchecked)', () => {
     const { seen } = importGraph();
-    const files = readdirSync(FOLDER).filter((f) => f.endsWith('.ts')).map((f) => join(FOLDER, f));
+    const files = readdirSync(FOLDER)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(FOLDER, f));
     for (const f of files) expect(seen, relative(packageRoot, f)).toContain(f);
     // And it does see an import that breaks the rule, as the first version of 0003 had.
     expect(importsOf(join(packageRoot, 'src/admin/admin.routes.ts'))).toContain('../questions/questions.queries.js');

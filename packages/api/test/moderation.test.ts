@@ -29,7 +29,12 @@ async function audited(fn: () => Promise<unknown>) {
 
 describe('tokens and roles', () => {
   it('no token, a malformed header, an unknown token: 401 with WWW-Authenticate', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer' }, { Authorization: 'Basic YWRtaW46YWRtaW4=' }, { Authorization: 'Bearer pbgdpl_unknown_token_0123456789' }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { Authorization: 'Bearer' },
+      { Authorization: 'Basic YWRtaW46YWRtaW4=' },
+      { Authorization: 'Bearer pbgdpl_unknown_token_0123456789' },
+    ] as Record<string, string>[]) {
       const res = await t.request('/api/v1/admin/questions', { headers });
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
@@ -159,7 +164,9 @@ describe('audit trail', () => {
 describe('the life of a question', () => {
   it('classify: field, handling unit, in progress; an unknown field is a 400', async () => {
     const q = await ask(t);
-    const classified = await json(await t.staff('PATCH', `/api/v1/admin/questions/${q.id}`, { field: 'hon-nhan-gia-dinh', handlingUnit: 'Phòng Phổ biến, giáo dục pháp luật' }));
+    const classified = await json(
+      await t.staff('PATCH', `/api/v1/admin/questions/${q.id}`, { field: 'hon-nhan-gia-dinh', handlingUnit: 'Phòng Phổ biến, giáo dục pháp luật' }),
+    );
     expect(classified.status).toBe(200);
     expect(classified.body).toMatchObject({ field: 'hon-nhan-gia-dinh', handlingUnit: 'Phòng Phổ biến, giáo dục pháp luật', status: 'classified' });
     const progress = await json(await t.staff('PATCH', `/api/v1/admin/questions/${q.id}`, { status: 'in-progress' }));
@@ -175,15 +182,16 @@ describe('the life of a question', () => {
   it('answer with citations (the law id is resolved when the catalog has the number), publish, withdraw', async () => {
     const q = await ask(t, { title: 'Điều kiện kết hôn của công dân', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] });
     const answered = await json(
-      await t.staff('POST', `/api/v1/admin/questions/${q.id}/answer`, {
-        html: '<p>Theo Luật, công dân đủ tuổi được kết hôn.</p>',
-        citations: [
-          { number: LAW_NUMBER, article: 'Điều 3' },
-          { number: '999/2099/QH99', article: null },
-          { number: LAW_NUMBER },
-        ],
-        publish: true,
-      }, t.editor),
+      await t.staff(
+        'POST',
+        `/api/v1/admin/questions/${q.id}/answer`,
+        {
+          html: '<p>Theo Luật, công dân đủ tuổi được kết hôn.</p>',
+          citations: [{ number: LAW_NUMBER, article: 'Điều 3' }, { number: '999/2099/QH99', article: null }, { number: LAW_NUMBER }],
+          publish: true,
+        },
+        t.editor,
+      ),
     );
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', published: true, answeredBy: 'Lê Biên Tập' });
@@ -255,7 +263,13 @@ describe('feedback', () => {
     const f = await sendFeedback(t, { contact: 'nguoi.gop.y@example.com', consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'] });
     const replied = await json(await t.staff('POST', `/api/v1/admin/feedback/${f.id}/reply`, { reply: 'Cảm ơn ông/bà đã góp ý.' }, t.editor));
     expect(replied.status).toBe(200);
-    expect(replied.body).toMatchObject({ id: f.id, status: 'replied', reply: 'Cảm ơn ông/bà đã góp ý.', repliedBy: 'Lê Biên Tập', contact: 'nguoi.gop.y@example.com' });
+    expect(replied.body).toMatchObject({
+      id: f.id,
+      status: 'replied',
+      reply: 'Cảm ơn ông/bà đã góp ý.',
+      repliedBy: 'Lê Biên Tập',
+      contact: 'nguoi.gop.y@example.com',
+    });
     expect(Date.parse(replied.body.repliedAt)).toBeGreaterThan(0);
     const listed = (await json(await t.staff('GET', '/api/v1/admin/feedback?status=replied&limit=100'))).body.items;
     expect(listed.map((i: any) => i.id)).toContain(f.id);
@@ -267,11 +281,29 @@ describe('the site report', () => {
   it('counts questions, feedback, the satisfaction percentage (ratings of 4 or 5) and usage per site', async () => {
     const key = 'xa-bao-cao';
     const origin = 'https://xabaocao.example.gov.vn';
-    const put = await json(await t.staff('PUT', `/api/v1/admin/sites/${key}`, { key, name: 'Xã Báo Cáo', kind: 'ubnd-xa', origins: [origin], contactRule: 'none', requireName: false }));
+    const put = await json(
+      await t.staff('PUT', `/api/v1/admin/sites/${key}`, {
+        key,
+        name: 'Xã Báo Cáo',
+        kind: 'ubnd-xa',
+        origins: [origin],
+        contactRule: 'none',
+        requireName: false,
+      }),
+    );
     expect(put.status).toBe(200);
     expect(put.body.origins).toEqual([origin]);
     const before = (await json(await t.staff('GET', '/api/v1/admin/sites', undefined, t.editor))).body.items.find((s: any) => s.key === key);
-    expect(before).toMatchObject({ questions: 0, feedback: 0, ratings: 0, satisfaction: null, requests30d: 0, lastSeen: null, views30d: 0, lastRequested: null });
+    expect(before).toMatchObject({
+      questions: 0,
+      feedback: 0,
+      ratings: 0,
+      satisfaction: null,
+      requests30d: 0,
+      lastSeen: null,
+      views30d: 0,
+      lastRequested: null,
+    });
 
     for (let i = 0; i < 2; i++) {
       const res = await t.post('/api/v1/questions', question({ site: key, name: '', email: '', altcha: await t.altcha(key) }), { origin });
@@ -289,7 +321,11 @@ describe('the site report', () => {
     // Three page views the loader reported from the site's origin, and one from elsewhere.
     const view = async (from: string) => {
       const { token } = await (await t.request(`/api/v1/views/token?site=${key}`, { headers: { Origin: from } })).json();
-      const res = await t.request('/api/v1/views', { method: 'POST', headers: { Origin: from, 'Content-Type': 'text/plain;charset=UTF-8' }, body: JSON.stringify({ token, path: '/', widgets: ['latest-laws'] }) });
+      const res = await t.request('/api/v1/views', {
+        method: 'POST',
+        headers: { Origin: from, 'Content-Type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify({ token, path: '/', widgets: ['latest-laws'] }),
+      });
       expect(res.status, await res.text()).toBe(204);
     };
     for (const from of [origin, origin, origin, 'https://ban-sao.example']) await view(from);
@@ -298,7 +334,9 @@ describe('the site report', () => {
     const report = (await json(await t.staff('GET', '/api/v1/admin/sites', undefined, t.editor))).body.items;
     const row = report.find((s: any) => s.key === key);
     expect(row).toEqual({
-      key, name: 'Xã Báo Cáo', kind: 'ubnd-xa',
+      key,
+      name: 'Xã Báo Cáo',
+      kind: 'ubnd-xa',
       lastSeen: new Date().toISOString().slice(0, 10),
       views30d: 3,
       viewsOtherOrigins30d: 1,

@@ -51,7 +51,10 @@ describe('origins', () => {
 
   it('CORS preflight for a write from an unregistered origin carries no Access-Control-Allow-Origin', async () => {
     for (const origin of ['https://evil.example', 'null', `${ORIGIN}.evil.example`]) {
-      const res = await t.request('/api/v1/questions', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' } });
+      const res = await t.request('/api/v1/questions', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+      });
       expect(res.status).toBeLessThan(300);
       expect(res.headers.get('Access-Control-Allow-Origin'), origin).toBeNull();
       expect(res.headers.get('Access-Control-Allow-Methods')).toBeNull();
@@ -59,7 +62,10 @@ describe('origins', () => {
   });
 
   it('CORS preflight from a registered origin allows POST with Content-Type and Idempotency-Key, for that origin only', async () => {
-    const res = await t.request('/api/v1/feedback', { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' } });
+    const res = await t.request('/api/v1/feedback', {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
     expect(res.headers.get('Access-Control-Allow-Methods')).toMatch(/POST/);
@@ -100,7 +106,8 @@ describe('rate limits over real sockets (X-Forwarded-For and TRUST_PROXY)', () =
     return { app, post };
   }
 
-  const spoof = () => `${1 + Math.floor(Math.random() * 223)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+  const spoof = () =>
+    `${1 + Math.floor(Math.random() * 223)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
   it('TRUST_PROXY=0: a different made-up X-Forwarded-For on every request does not escape the per-IP limit', async () => {
     const { app, post } = await serve(0);
@@ -151,7 +158,9 @@ describe('limits per site, counts per contact, and limits on tracking-code looku
     await expect429(await app.post('/api/v1/questions', question({ altcha: await app.altcha() })));
     await expect429(await app.post('/api/v1/feedback', feedback({ altcha: await app.altcha() })));
     expect(await counts(app.db)).toEqual(before);
-    expect((await app.post('/api/v1/questions', question({ site: OTHER_SITE, altcha: await app.altcha(OTHER_SITE) }), { origin: OTHER_ORIGIN })).status).toBe(201);
+    expect((await app.post('/api/v1/questions', question({ site: OTHER_SITE, altcha: await app.altcha(OTHER_SITE) }), { origin: OTHER_ORIGIN })).status).toBe(
+      201,
+    );
   });
 
   /** Stored, and whether it was marked as over the per-contact limit. */
@@ -174,7 +183,10 @@ describe('limits per site, counts per contact, and limits on tracking-code looku
     expect(await overLimit(app, await send('Chi.Tran@Example.COM'))).toBe(false);
     expect(await overLimit(app, await send('CHI.TRAN@EXAMPLE.COM'))).toBe(true);
     // The same address as feedback's contact is the same person too.
-    const fb = await app.post('/api/v1/feedback', feedback({ contact: 'chi.TRAN@example.com', consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'], altcha: await app.altcha() }));
+    const fb = await app.post(
+      '/api/v1/feedback',
+      feedback({ contact: 'chi.TRAN@example.com', consents: ['xu-ly-gop-y', 'lien-he-phan-hoi'], altcha: await app.altcha() }),
+    );
     expect(await overLimit(app, fb, 'feedback')).toBe(true);
     expect(await overLimit(app, await send('someone.else@example.com'))).toBe(false);
   });
@@ -191,8 +203,12 @@ describe('limits per site, counts per contact, and limits on tracking-code looku
 
   it('a question with an e-mail and a phone counts against both', async () => {
     const app = t.withConfig(easy({ limits: { contact: { burst: 1, perSeconds: 1800 } } }));
-    expect(await overLimit(app, await app.post('/api/v1/questions', question({ email: 'both@example.com', phone: '0911 111 111', altcha: await app.altcha() })))).toBe(false);
-    expect(await overLimit(app, await app.post('/api/v1/questions', question({ email: 'other@example.com', phone: '+84911111111', altcha: await app.altcha() })))).toBe(true);
+    expect(
+      await overLimit(app, await app.post('/api/v1/questions', question({ email: 'both@example.com', phone: '0911 111 111', altcha: await app.altcha() }))),
+    ).toBe(false);
+    expect(
+      await overLimit(app, await app.post('/api/v1/questions', question({ email: 'other@example.com', phone: '+84911111111', altcha: await app.altcha() }))),
+    ).toBe(true);
   });
 
   it('tracking-code lookups are rate-limited per address, found or not', async () => {

@@ -66,8 +66,14 @@ async function timedFetch(kind: Outcome['kind'], url: string, init?: RequestInit
 
 function questionBody(n: number, marker: string) {
   return {
-    site: 'demo', field: 'dat-dai', title: marker, content: `Nội dung câu hỏi số ${n}: thủ tục đăng ký đất đai lần đầu cần những gì?`,
-    name: `Người hỏi ${n}`, email: `nguoi.hoi.${n}@example.com`, noticeVersion: NOTICES.question.version, consents: ['xu-ly-cau-hoi'],
+    site: 'demo',
+    field: 'dat-dai',
+    title: marker,
+    content: `Nội dung câu hỏi số ${n}: thủ tục đăng ký đất đai lần đầu cần những gì?`,
+    name: `Người hỏi ${n}`,
+    email: `nguoi.hoi.${n}@example.com`,
+    noticeVersion: NOTICES.question.version,
+    consents: ['xu-ly-cau-hoi'],
   };
 }
 
@@ -109,7 +115,12 @@ async function submitter(url: string, stopped: () => boolean) {
   }
 }
 
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = RECOVERY_LIMIT_MS, everyMs = 50): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = RECOVERY_LIMIT_MS,
+  everyMs = 50,
+): Promise<T> {
   const deadline = now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -158,7 +169,10 @@ describe.skipIf(ENGINE !== 'postgres' || (!PG_BIN && !process.env.CI))('PostgreS
     const began = now();
     expect(await readyz(url)).toBe(200);
 
-    const load = [...Array.from({ length: READERS }, () => reader(url, () => stopped)), ...Array.from({ length: SUBMITTERS }, () => submitter(url, () => stopped))];
+    const load = [
+      ...Array.from({ length: READERS }, () => reader(url, () => stopped)),
+      ...Array.from({ length: SUBMITTERS }, () => submitter(url, () => stopped)),
+    ];
     await waitFor('first reads and submissions', () => answeredAfter('read', began, 200) && answeredAfter('submit', began, 201), 30_000);
 
     const recovered: Record<string, number> = {};
@@ -227,7 +241,9 @@ describe.skipIf(ENGINE !== 'postgres' || (!PG_BIN && !process.env.CI))('PostgreS
     for (const r of rows) stored.set(r.title, [...(stored.get(r.title) ?? []), r.tracking_code]);
     const wrong = subs.flatMap((s) => {
       const codes = stored.get(s.marker) ?? [];
-      return codes.length === 1 && codes[0] === s.trackingCode ? [] : [`${s.marker} (${s.how}, 201 said ${s.trackingCode}): stored as ${JSON.stringify(codes)}`];
+      return codes.length === 1 && codes[0] === s.trackingCode
+        ? []
+        : [`${s.marker} (${s.how}, 201 said ${s.trackingCode}): stored as ${JSON.stringify(codes)}`];
     });
     expect(wrong, 'each acknowledged submission stored exactly once, with the code its 201 gave').toEqual([]);
     expect(rows.length).toBe(subs.length);
@@ -236,7 +252,10 @@ describe.skipIf(ENGINE !== 'postgres' || (!PG_BIN && !process.env.CI))('PostgreS
     expect(server!.child.signalCode).toBeNull();
     expect(await readyz(url)).toBe(200);
     const failures = outcomes.filter((o) => o.status === 'network' || (typeof o.status === 'number' && o.status >= 500 && o.status !== 503));
-    expect(failures.map((o) => `${o.kind} ${o.status} ${o.detail ?? ''}`), 'no 500, no dropped connection').toEqual([]);
+    expect(
+      failures.map((o) => `${o.kind} ${o.status} ${o.detail ?? ''}`),
+      'no 500, no dropped connection',
+    ).toEqual([]);
     const unexpected = outcomes.filter((o) => ![200, 201, 409, 503].includes(o.status as number));
     expect(unexpected.map((o) => `${o.kind} ${o.status}`)).toEqual([]);
 
@@ -249,7 +268,9 @@ describe.skipIf(ENGINE !== 'postgres' || (!PG_BIN && !process.env.CI))('PostgreS
     console.log(
       `pg-faults: pg_ctl restart took ${restartTook.fast!.toFixed(1)} s (fast) and ${restartTook.immediate!.toFixed(1)} s (immediate); ` +
         `PostgreSQL down ${(OUTAGE_MS / 1000).toFixed(0)} s (stopped), /readyz 503 ${notReadyAfter.toFixed(1)} s after the stop and 200 ${readyAfter.toFixed(1)} s after the start; ` +
-        `reads and submissions back (s): ${Object.entries(recovered).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; ` +
+        `reads and submissions back (s): ${Object.entries(recovered)
+          .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+          .join(', ')}; ` +
         `requests by status: ${JSON.stringify(byStatus)} (503s outside the stop: ${JSON.stringify(outsideStop)}); ${subs.length} submissions, ${inStream} answered 201 in the stream, ` +
         `${resent.replayed} replayed and ${resent.stored} stored on resend (${resent.waitedOnLease} 409s waiting on a lease), each stored once; ` +
         `${((now() - began) / 1000).toFixed(1)} s in all`,

@@ -90,8 +90,15 @@ describe('GET /api/v1/questions with q: by relevance', () => {
     const before = (await page(`${q('thu hồi đất')}&limit=20`)).items.map((i) => i.id);
     const first = await page(`${q('thu hồi đất')}&limit=2`);
     // A new answer about the same words: every BM25 score changes with it.
-    const asked = await ask(t, { title: 'Thu hồi đất nông nghiệp để làm khu công nghiệp', content: 'Xã thông báo thu hồi đất ruộng của gia đình tôi để làm khu công nghiệp thì được bồi thường thế nào?', consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'] });
-    const res = await t.staff('POST', `/api/v1/admin/questions/${asked.id}/answer`, { html: '<p>Khi Nhà nước thu hồi đất nông nghiệp, người có đất được bồi thường bằng đất hoặc bằng tiền.</p>', publish: true });
+    const asked = await ask(t, {
+      title: 'Thu hồi đất nông nghiệp để làm khu công nghiệp',
+      content: 'Xã thông báo thu hồi đất ruộng của gia đình tôi để làm khu công nghiệp thì được bồi thường thế nào?',
+      consents: ['xu-ly-cau-hoi', 'cong-khai-hoi-dap'],
+    });
+    const res = await t.staff('POST', `/api/v1/admin/questions/${asked.id}/answer`, {
+      html: '<p>Khi Nhà nước thu hồi đất nông nghiệp, người có đất được bồi thường bằng đất hoặc bằng tiền.</p>',
+      publish: true,
+    });
     expect(res.status).toBe(200);
     try {
       const rest: string[] = [];

@@ -123,7 +123,13 @@ describe('resilient driver (scripted connections)', () => {
     await once('insert', () => db.insertInto('questions').values({ id: 'q' }).execute());
     await once('update', () => db.updateTable('questions').set({ status: 'x' }).execute());
     await once('raw select', () => sql`select 1`.execute(db));
-    await once('select with a CTE', () => db.with('w', (d) => d.selectFrom('laws').select('id')).selectFrom('w').selectAll().execute());
+    await once('select with a CTE', () =>
+      db
+        .with('w', (d) => d.selectFrom('laws').select('id'))
+        .selectFrom('w')
+        .selectAll()
+        .execute(),
+    );
     await once('syntax error', () => db.selectFrom('laws').select('id').execute(), Object.assign(new Error('syntax error'), { code: '42601' }));
     driver.ran = [];
     driver.failures = [adminShutdown()];
@@ -171,8 +177,13 @@ describe.skipIf(ENGINE !== 'postgres')('resilient driver (pg_terminate_backend)'
       .finally(() => (settled = true));
     const deadline = Date.now() + 10_000;
     for (;;) {
-      if (settled) throw new Error(`it ended before its backend was terminated: ${JSON.stringify(await outcome)} ${String((await outcome as { error?: unknown }).error)}`);
-      const { rows } = await admin.query(`select pid from pg_stat_activity where state = 'active' and query like $1 and pid <> pg_backend_pid()`, [`%${marker}%`]);
+      if (settled)
+        throw new Error(
+          `it ended before its backend was terminated: ${JSON.stringify(await outcome)} ${String(((await outcome) as { error?: unknown }).error)}`,
+        );
+      const { rows } = await admin.query(`select pid from pg_stat_activity where state = 'active' and query like $1 and pid <> pg_backend_pid()`, [
+        `%${marker}%`,
+      ]);
       if (rows[0]) {
         await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
         break;
@@ -191,7 +202,12 @@ describe.skipIf(ENGINE !== 'postgres')('resilient driver (pg_terminate_backend)'
   });
 
   it('an INSERT is not run again: the error reaches the caller, nothing is stored', async () => {
-    const r = await terminatedWhileRunning('m-insert', () => db.insertInto('t').values({ id: 1, v: slow('m-insert') }).execute());
+    const r = await terminatedWhileRunning('m-insert', () =>
+      db
+        .insertInto('t')
+        .values({ id: 1, v: slow('m-insert') })
+        .execute(),
+    );
     expect(r).toMatchObject({ error: { code: '57P01' }, acquired: 1 });
     expect((await admin.query(`select count(*)::int as n from ${schema}.t`)).rows[0].n).toBe(0);
     // The dead client was destroyed, not lent to the next request (pg-pool lends the last one returned first).

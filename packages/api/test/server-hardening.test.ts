@@ -84,7 +84,16 @@ describe.skipIf(ENGINE !== 'sqlite')('finding 10: the data folder, the database 
     const res = await fetch(`${second.url}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: origin },
-      body: JSON.stringify({ site: 'demo', kind: 'page', rating: 5, message: 'Rõ ràng', contact: '', noticeVersion: NOTICES.feedback.version, consents: ['xu-ly-gop-y'], altcha: proof }),
+      body: JSON.stringify({
+        site: 'demo',
+        kind: 'page',
+        rating: 5,
+        message: 'Rõ ràng',
+        contact: '',
+        noticeVersion: NOTICES.feedback.version,
+        consents: ['xu-ly-gop-y'],
+        altcha: proof,
+      }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
   });
@@ -109,7 +118,13 @@ function socketTo(url: string) {
 describe.skipIf(ENGINE !== 'sqlite')('finding 11: slow bodies and greedy addresses', () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await start({ DATA_DIR: join(scratch(), 'data'), ADMIN_TOKEN: 'hardening-admin-token-0123456789', MAX_CONNECTIONS_PER_ADDRESS: '6', REQUEST_TIMEOUT_SECONDS: '2', HEADERS_TIMEOUT_SECONDS: '2' });
+    server = await start({
+      DATA_DIR: join(scratch(), 'data'),
+      ADMIN_TOKEN: 'hardening-admin-token-0123456789',
+      MAX_CONNECTIONS_PER_ADDRESS: '6',
+      REQUEST_TIMEOUT_SECONDS: '2',
+      HEADERS_TIMEOUT_SECONDS: '2',
+    });
   });
 
   it('a body sent a byte at a time is cut off at REQUEST_TIMEOUT_SECONDS, long before it would end', async () => {
@@ -151,7 +166,10 @@ describe.skipIf(ENGINE !== 'sqlite')('finding 11: slow bodies and greedy address
     // The server sees the closes a moment after the client does; then the address has room again.
     let status = 0;
     for (const until = Date.now() + 5000; status !== 200 && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
-      status = await fetch(`${server.url}/healthz`).then((r) => r.status, () => 0);
+      status = await fetch(`${server.url}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
     }
     expect(status).toBe(200);
   });

@@ -9,7 +9,9 @@ export type Role = z.infer<typeof Role>;
 
 const Cursor = z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'cursor is malformed')));
 const Limit = z._default(
-  z.coerce.number().check(z.int('limit must be a whole number'), z.minimum(1, 'limit must be between 1 and 100'), z.maximum(100, 'limit must be between 1 and 100')),
+  z.coerce
+    .number()
+    .check(z.int('limit must be a whole number'), z.minimum(1, 'limit must be between 1 and 100'), z.maximum(100, 'limit must be between 1 and 100')),
   20,
 );
 

@@ -16,21 +16,20 @@ export const LawQuery = z
     from: z.optional(IsoDate),
     to: z.optional(IsoDate),
     limit: z._default(
-      z.coerce.number().check(
-        z.int('limit must be a whole number'),
-        z.minimum(LAW_LIMIT.min, `limit must be between ${LAW_LIMIT.min} and ${LAW_LIMIT.max}`),
-        z.maximum(LAW_LIMIT.max, `limit must be between ${LAW_LIMIT.min} and ${LAW_LIMIT.max}`),
-      ),
+      z.coerce
+        .number()
+        .check(
+          z.int('limit must be a whole number'),
+          z.minimum(LAW_LIMIT.min, `limit must be between ${LAW_LIMIT.min} and ${LAW_LIMIT.max}`),
+          z.maximum(LAW_LIMIT.max, `limit must be between ${LAW_LIMIT.min} and ${LAW_LIMIT.max}`),
+        ),
       LAW_LIMIT.default,
     ),
     cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'cursor is malformed'))),
     lang: z._default(Lang, 'vi'),
     site: z.optional(Code),
   })
-  .check(
-    z.refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['from'] }),
-  );
+  .check(z.refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['from'] }));
 export type LawQuery = z.input<typeof LawQuery>;
 
 export const LangQuery = z.strictObject({ lang: z._default(Lang, 'vi'), site: z.optional(Code) });
-

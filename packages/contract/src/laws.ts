@@ -39,4 +39,3 @@ export const LawPage = z.object({
   nextCursor: z.nullable(z.string()),
 });
 export type LawPage = z.infer<typeof LawPage>;
-

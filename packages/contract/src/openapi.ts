@@ -10,8 +10,19 @@ import { routes, type RouteSpec } from './routes.js';
 type JsonSchema = Record<string, unknown>;
 
 const outputs: Record<string, z.ZodMiniType> = {
-  LawSummary, Law, LawPage, Meta, Problem, PublicSite, Site, QuestionReceipt, QuestionStatusView,
-  PublishedQuestion, Suggestions, AdminQuestion, AdminFeedback,
+  LawSummary,
+  Law,
+  LawPage,
+  Meta,
+  Problem,
+  PublicSite,
+  Site,
+  QuestionReceipt,
+  QuestionStatusView,
+  PublishedQuestion,
+  Suggestions,
+  AdminQuestion,
+  AdminFeedback,
 };
 /** Request bodies are described as the client writes them (before defaults and trimming). */
 const inputs: Record<string, z.ZodMiniType> = { QuestionInput, FeedbackInput };
@@ -52,7 +63,7 @@ function parameters_(route: RouteSpec) {
       list.push({
         name,
         in: where,
-        required: where === 'path' || (json.required ?? []).includes(name) && !('default' in prop),
+        required: where === 'path' || ((json.required ?? []).includes(name) && !('default' in prop)),
         ...(description ? { description } : {}),
         schema: rest,
       });
@@ -69,11 +80,12 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
   for (const [operationId, route] of Object.entries(routes as Record<string, RouteSpec>)) {
     const ok = String(route.status ?? 200);
     const responses: Record<string, unknown> = {
-      [ok]: ok === '204'
-        ? { description: 'No content' }
-        : route.response
-        ? { description: 'OK', content: { 'application/json': { schema: schemaRef(route.response) } } }
-        : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: { schema: { type: 'string' } } } },
+      [ok]:
+        ok === '204'
+          ? { description: 'No content' }
+          : route.response
+            ? { description: 'OK', content: { 'application/json': { schema: schemaRef(route.response) } } }
+            : { description: 'OK', content: { [route.produces ?? 'application/octet-stream']: { schema: { type: 'string' } } } },
       '400': problemResponse('The request is malformed; `errors` says which parameter or field and why.'),
     };
     if (route.params) responses['404'] = problemResponse('No such resource.');
@@ -119,7 +131,7 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
       title: 'PBGDPL provincial API',
       version: info.version,
       description:
-        'Legal dissemination (phổ biến, giáo dục pháp luật) for the websites of a province: legal documents, online legal Q&A with automatic answers, citizens\' feedback, and the moderation API of the Department of Justice.',
+        "Legal dissemination (phổ biến, giáo dục pháp luật) for the websites of a province: legal documents, online legal Q&A with automatic answers, citizens' feedback, and the moderation API of the Department of Justice.",
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,

@@ -11,10 +11,9 @@ export const ContactRule = z.enum(CONTACT_RULES);
 export type ContactRule = z.infer<typeof ContactRule>;
 
 /** http(s)://host[:port], no path: what browsers send in the Origin header. */
-export const WebOrigin = z.string().check(
-  z.maxLength(200),
-  z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://xa-tamson.bacninh.gov.vn'),
-);
+export const WebOrigin = z
+  .string()
+  .check(z.maxLength(200), z.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://xa-tamson.bacninh.gov.vn'));
 
 /** A site as registered. */
 const SiteBase = z.object({

@@ -17,23 +17,40 @@ const text = (field: TextField, what: string, optional = false) => {
     z.trim(),
     z.check((ctx) => {
       const problem = textProblem(field, ctx.value, optional);
-      if (problem === 'too_small') ctx.issues.push({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: ctx.value, message: `${what} must be at least ${min} characters` });
-      if (problem === 'too_big') ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value, message: `${what} must be at most ${max} characters` });
+      if (problem === 'too_small')
+        ctx.issues.push({
+          code: 'too_small',
+          origin: 'string',
+          minimum: min,
+          inclusive: true,
+          input: ctx.value,
+          message: `${what} must be at least ${min} characters`,
+        });
+      if (problem === 'too_big')
+        ctx.issues.push({
+          code: 'too_big',
+          origin: 'string',
+          maximum: max,
+          inclusive: true,
+          input: ctx.value,
+          message: `${what} must be at most ${max} characters`,
+        });
     }),
     // The OpenAPI document still says what the check does.
     z.meta(optional || !min ? { maxLength: max } : { minLength: min, maxLength: max }),
   );
 };
 
-export const Email = z.string().check(
-  follows(isEmail, 'email', 'must be an e-mail address such as ten@example.com'),
-  z.meta({ format: 'email', pattern: EMAIL_PATTERN.source, maxLength: LIMITS.contact.max }),
-);
+export const Email = z
+  .string()
+  .check(
+    follows(isEmail, 'email', 'must be an e-mail address such as ten@example.com'),
+    z.meta({ format: 'email', pattern: EMAIL_PATTERN.source, maxLength: LIMITS.contact.max }),
+  );
 /** A Vietnamese phone number: 0 or +84, then 9–11 more digits; spaces and dots allowed (rules.ts isPhone). */
-export const Phone = z.string().check(
-  follows(isPhone, 'regex', 'must be a Vietnamese phone number such as 0912 345 678'),
-  z.meta({ pattern: PHONE_PATTERN.source, maxLength: PHONE_MAX }),
-);
+export const Phone = z
+  .string()
+  .check(follows(isPhone, 'regex', 'must be a Vietnamese phone number such as 0912 345 678'), z.meta({ pattern: PHONE_PATTERN.source, maxLength: PHONE_MAX }));
 
 /**
  * What the anti-abuse checks need, on every submission: the ALTCHA proof of work, a honeypot
@@ -134,7 +151,9 @@ export const QuestionQuery = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200, 'q must be at most 200 characters'))),
   field: z.optional(Code),
   limit: z._default(
-    z.coerce.number().check(z.int('limit must be a whole number'), z.minimum(1, 'limit must be between 1 and 20'), z.maximum(20, 'limit must be between 1 and 20')),
+    z.coerce
+      .number()
+      .check(z.int('limit must be a whole number'), z.minimum(1, 'limit must be between 1 and 20'), z.maximum(20, 'limit must be between 1 and 20')),
     5,
   ),
   cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'cursor is malformed'))),

@@ -88,7 +88,10 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
         const entry: Prefetch = {
           promise: fetch(url, { credentials: 'omit' }).then(async (r) => ({ status: r.status, body: (await r.json().catch(() => null)) as unknown })),
         };
-        entry.promise.then((result) => (entry.result = result), () => {}); // the widget sees a failure when it takes the request
+        entry.promise.then(
+          (result) => (entry.result = result),
+          () => {},
+        ); // the widget sees a failure when it takes the request
         prefetched.set(url, entry);
       }
     }
@@ -102,14 +105,30 @@ const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
   const track = (el: Element) => shown.push(el) === 1 && config.site && setTimeout(() => report().catch(() => {}), 1000); // reporting never disturbs the page
   const report = async () => {
     const widgets = await Promise.race([
-      Promise.all(shown.map((el) => customElements.whenDefined(el.localName).then(() => (el as Element & { updateComplete: unknown }).updateComplete).then(() => el.localName.slice(7)))),
+      Promise.all(
+        shown.map((el) =>
+          customElements
+            .whenDefined(el.localName)
+            .then(() => (el as Element & { updateComplete: unknown }).updateComplete)
+            .then(() => el.localName.slice(7)),
+        ),
+      ),
       new Promise<string[]>((r) => setTimeout(r, 15000, [])),
     ]);
     const res = await fetch(apiUrl(api, '/api/v1/views/token', { site: config.site }), { credentials: 'omit' });
     const { token, registered } = (await res.json()) as { token?: string; registered?: boolean | null };
     if (!res.ok) return warn(`the site key "${config.site}" is not registered with the province's API ${api}`);
-    if (registered === false) warn(`${location.origin} is not registered for the site "${config.site}": the widgets show, but questions and feedback cannot be sent; ask the Department of Justice to register this origin`);
-    if (widgets.length) await fetch(apiUrl(api, '/api/v1/views', {}), { method: 'POST', body: JSON.stringify({ token, path: location.pathname.slice(0, 300), widgets: [...new Set(widgets)] }), credentials: 'omit', keepalive: true });
+    if (registered === false)
+      warn(
+        `${location.origin} is not registered for the site "${config.site}": the widgets show, but questions and feedback cannot be sent; ask the Department of Justice to register this origin`,
+      );
+    if (widgets.length)
+      await fetch(apiUrl(api, '/api/v1/views', {}), {
+        method: 'POST',
+        body: JSON.stringify({ token, path: location.pathname.slice(0, 300), widgets: [...new Set(widgets)] }),
+        credentials: 'omit',
+        keepalive: true,
+      });
   };
 
   const scan = (root: ParentNode = document) => {

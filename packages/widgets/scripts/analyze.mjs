@@ -74,7 +74,9 @@ function publicOnly(decl) {
 function rewritePaths(node) {
   if (Array.isArray(node)) return node.map(rewritePaths);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, (k === 'path' || k === 'module') && typeof v === 'string' ? builtPath(v) : rewritePaths(v)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, (k === 'path' || k === 'module') && typeof v === 'string' ? builtPath(v) : rewritePaths(v)]),
+  );
 }
 
 /**

@@ -62,14 +62,17 @@ function outputName(chunk) {
 // 2. Declarations, next to the JavaScript.
 const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 const roots = files(src).filter((f) => f.endsWith('.ts') && !/\.(test|d)\.ts$/.test(f) && !f.includes('/test-support/'));
-const config = ts.getParsedCommandLineOfConfigFile(join(packageDir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) });
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(packageDir, 'tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) },
+);
 const options = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: out, rootDir: src, types: [] };
 const program = ts.createProgram(roots, options);
 const problems = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (problems.length) fail(ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => packageDir, getNewLine: () => '\n' }));
 const emitted = program.emit();
 if (emitted.emitSkipped) fail('TypeScript emitted no declarations');
-
 
 // `import type { LawSummary } from '@pbgdpl/contract'`: those types come from zod schemas, which
 // the package does not ship. Each type the declarations name is written out in full instead.
@@ -81,14 +84,20 @@ for (const file of program.getSourceFiles().filter((f) => roots.includes(f.fileN
     for (const el of stmt.importClause?.namedBindings?.elements ?? []) {
       const symbol = checker.getAliasedSymbol(checker.getSymbolAtLocation(el.name));
       const type = checker.getDeclaredTypeOfSymbol(symbol);
-      fromContract.set((el.propertyName ?? el.name).text, checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias));
+      fromContract.set(
+        (el.propertyName ?? el.name).text,
+        checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias),
+      );
     }
   }
 }
 writeFileSync(
   join(out, '_contract/index.d.ts'),
   `// The types of @pbgdpl/contract these declarations name, written out (the contract itself is not published).\n` +
-    [...fromContract].sort(([a], [b]) => a.localeCompare(b)).map(([name, text]) => `export type ${name} = ${text};`).join('\n') +
+    [...fromContract]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, text]) => `export type ${name} = ${text};`)
+      .join('\n') +
     '\n',
 );
 
@@ -112,7 +121,9 @@ for (const file of files(out).filter((f) => f.endsWith('.d.ts'))) {
 }
 // The contract's modules the JavaScript took in or the declarations name (plain ones: the check
 // below fails on zod), declared from the same sources.
-const bundled = files(join(out, '_contract')).filter((f) => f.endsWith('.js')).map((f) => join(contractSrc, relative(join(out, '_contract'), f).replace(/\.js$/, '.ts')));
+const bundled = files(join(out, '_contract'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => join(contractSrc, relative(join(out, '_contract'), f).replace(/\.js$/, '.ts')));
 const contractProgram = ts.createProgram([...new Set([...bundled, ...declared])], { ...options, outDir: join(out, '_contract'), rootDir: contractSrc });
 if (contractProgram.emit().emitSkipped) fail('TypeScript emitted no declarations for the contract');
 
@@ -121,7 +132,9 @@ const left = files(out).filter((f) => /\.(js|d\.ts)$/.test(f) && IMPORTS_UNSHIPP
 if (left.length) fail(`still importing @pbgdpl/contract or zod: ${left.map((f) => relative(packageDir, f)).join(', ')}`);
 
 const all = files(out);
-console.log(`[widgets] dist/lib: ${all.filter((f) => f.endsWith('.js')).length} modules, ${all.filter((f) => f.endsWith('.d.ts')).length} declarations (${Date.now() - started} ms)`);
+console.log(
+  `[widgets] dist/lib: ${all.filter((f) => f.endsWith('.js')).length} modules, ${all.filter((f) => f.endsWith('.d.ts')).length} declarations (${Date.now() - started} ms)`,
+);
 
 function fail(message) {
   console.error(`[widgets] npm build: ${message}`);

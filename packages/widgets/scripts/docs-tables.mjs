@@ -12,9 +12,14 @@ import { elementsOf } from './analyze.mjs';
 
 const MARKER = /(<!-- generated: ([a-z-]+) ([a-z-]+)[^>]*-->\n)([\s\S]*?)(<!-- end generated -->)/g;
 
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 const code = (text) => `\`${text}\``;
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n') + '\n';
 
 /** The element's attributes, the two only the loader sets (api, site) last. */
 const attributeRows = (el) => [...(el.attributes ?? [])].sort((a, b) => Number(LOADER_ONLY.includes(a.name)) - Number(LOADER_ONLY.includes(b.name)));
@@ -77,7 +82,10 @@ function events(el) {
 }
 
 function parts(el) {
-  return table(['part', 'what'], (el.cssParts ?? []).map((p) => [code(p.name), p.description]));
+  return table(
+    ['part', 'what'],
+    (el.cssParts ?? []).map((p) => [code(p.name), p.description]),
+  );
 }
 
 /** "Links and buttons. Dark theme: #7cb4ff." -> ["Links and buttons.", "#7cb4ff"]. */
@@ -121,7 +129,13 @@ export function docsTables(manifest) {
 export function fillTables(text, tables, file) {
   return text.replace(MARKER, (_, open, widget, kind, _old, close) => {
     const key = `${widget} ${kind}`;
-    if (!(key in tables)) throw new Error(`${file}: no generated table "${key}" (widgets: ${Object.keys(tables).filter((k) => k.endsWith(' attributes')).map((k) => k.split(' ')[0]).join(', ')})`);
+    if (!(key in tables))
+      throw new Error(
+        `${file}: no generated table "${key}" (widgets: ${Object.keys(tables)
+          .filter((k) => k.endsWith(' attributes'))
+          .map((k) => k.split(' ')[0])
+          .join(', ')})`,
+      );
     return open + tables[key] + close;
   });
 }

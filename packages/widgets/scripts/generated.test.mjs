@@ -26,11 +26,16 @@ for (const [path, content] of Object.entries(files)) {
 
 test('a placeholder can never set api or site, and can set every other attribute', () => {
   const text = readFileSync(join(packageDir, 'src/placeholder-attributes.ts'), 'utf8');
-  const lists = Object.fromEntries([...text.matchAll(/^ {2}'([a-z-]+)': \[([^\]]*)\],$/gm)].map((m) => [m[1], [...m[2].matchAll(/'([^']+)'/g)].map((a) => a[1])]));
+  const lists = Object.fromEntries(
+    [...text.matchAll(/^ {2}'([a-z-]+)': \[([^\]]*)\],$/gm)].map((m) => [m[1], [...m[2].matchAll(/'([^']+)'/g)].map((a) => a[1])]),
+  );
   assert.deepEqual(Object.keys(lists).sort(), Object.keys(elements).sort());
   for (const [name, el] of Object.entries(elements)) {
     for (const only of LOADER_ONLY) assert.ok(!lists[name].includes(only), `${name}: a placeholder must not set ${only}`);
-    assert.deepEqual(lists[name], el.attributes.map((a) => a.name).filter((a) => !LOADER_ONLY.includes(a)));
+    assert.deepEqual(
+      lists[name],
+      el.attributes.map((a) => a.name).filter((a) => !LOADER_ONLY.includes(a)),
+    );
     assert.ok(el.attributes.some((a) => a.name === 'api') && el.attributes.some((a) => a.name === 'site'), `${name} inherits api and site`);
   }
 });
@@ -44,8 +49,20 @@ test('every widget folder is an element of the manifest, with its story, its Wor
   for (const name of folders) assert.ok(existsSync(join(repoDir, 'stories', `${name}.stories.ts`)), `stories/${name}.stories.ts is missing`);
   const overlay = JSON.parse(readFileSync(join(repoDir, 'packages/wordpress-plugin/plugin/widgets.overlay.json'), 'utf8'));
   const wordpress = widgetsJson(manifest, overlay); // throws, saying what to add, when they do not fit
-  assert.deepEqual(Object.keys(wordpress).filter((k) => !k.startsWith('$')).sort(), folders);
-  assert.deepEqual(missingTables(DOCS.map((d) => readFileSync(d, 'utf8')), docsTables(manifest)), [], 'docs/embedding.md and docs/theming.md lack these generated tables');
+  assert.deepEqual(
+    Object.keys(wordpress)
+      .filter((k) => !k.startsWith('$'))
+      .sort(),
+    folders,
+  );
+  assert.deepEqual(
+    missingTables(
+      DOCS.map((d) => readFileSync(d, 'utf8')),
+      docsTables(manifest),
+    ),
+    [],
+    'docs/embedding.md and docs/theming.md lack these generated tables',
+  );
 });
 
 test("the manifest's custom-property defaults are the ones the styles use, light and dark", () => {
@@ -53,7 +70,9 @@ test("the manifest's custom-property defaults are the ones the styles use, light
   const dark = styles.match(/const darkTokens = css`([\s\S]*?)`;/)?.[1];
   assert.ok(dark, 'src/core/styles.ts has its darkTokens');
   const defaults = (css) =>
-    Object.fromEntries([...css.matchAll(/var\((--pbgdpl-[a-z-]+),\s*([^;]+?)\);/g)].map((m) => [m[1], m[2].trim().replace(/^var\(--_([a-z-]+)\)$/, 'var(--pbgdpl-$1)')]));
+    Object.fromEntries(
+      [...css.matchAll(/var\((--pbgdpl-[a-z-]+),\s*([^;]+?)\);/g)].map((m) => [m[1], m[2].trim().replace(/^var\(--_([a-z-]+)\)$/, 'var(--pbgdpl-$1)')]),
+    );
   const light = defaults(styles.replace(dark, ''));
   const darkDefaults = defaults(dark);
   for (const [name, el] of Object.entries(elements)) {
@@ -62,6 +81,10 @@ test("the manifest's custom-property defaults are the ones the styles use, light
       const said = prop.description?.match(/Dark theme: ([^\s]+?)\.?\s*$/)?.[1];
       assert.equal(said, darkDefaults[prop.name], `${name}: ${prop.name} is ${darkDefaults[prop.name] ?? 'the light value'} in the dark theme`);
     }
-    assert.deepEqual((el.cssProperties ?? []).map((p) => p.name).sort(), Object.keys(light).sort(), `${name} documents every --pbgdpl-* property the styles read`);
+    assert.deepEqual(
+      (el.cssProperties ?? []).map((p) => p.name).sort(),
+      Object.keys(light).sort(),
+      `${name} documents every --pbgdpl-* property the styles read`,
+    );
   }
 });

@@ -46,9 +46,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const stale = staleFiles(files);
   const names = stale.map((p) => relative(repoDir, p));
   if (check && stale.length) {
-    console.error(`[widgets] stale generated files: ${names.join(', ')}\n[widgets] run \`pnpm --filter @pbgdpl/widgets build\` (or node packages/widgets/scripts/manifest.mjs) and commit them`);
+    console.error(
+      `[widgets] stale generated files: ${names.join(', ')}\n[widgets] run \`pnpm --filter @pbgdpl/widgets build\` (or node packages/widgets/scripts/manifest.mjs) and commit them`,
+    );
     process.exit(1);
   }
   if (!check) for (const path of stale) writeFileSync(path, files[path]);
-  console.log(`[widgets] custom-elements.json and ${Object.keys(files).length - 1} generated files ${check ? 'up to date' : stale.length ? `written: ${names.join(', ')}` : 'unchanged'} (${Date.now() - started} ms)`);
+  console.log(
+    `[widgets] custom-elements.json and ${Object.keys(files).length - 1} generated files ${check ? 'up to date' : stale.length ? `written: ${names.join(', ')}` : 'unchanged'} (${Date.now() - started} ms)`,
+  );
 }

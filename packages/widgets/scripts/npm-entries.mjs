@@ -9,4 +9,3 @@ export const NPM_ENTRIES = {
   'core/api-url': 'src/core/api-url.ts',
   'placeholder-attributes': 'src/placeholder-attributes.ts',
 };
-

@@ -37,7 +37,10 @@ before(() => {
     mkdirSync(join(scratch, 'node_modules', dep, '..'), { recursive: true });
     symlinkSync(dir, join(scratch, 'node_modules', dep));
   }
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch-site', private: true, type: 'module', dependencies: { '@pbgdpl/widgets': pkg.version } }));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'scratch-site', private: true, type: 'module', dependencies: { '@pbgdpl/widgets': pkg.version } }),
+  );
 });
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -45,13 +48,15 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 test('the tarball holds the built JavaScript, its declarations and the manifest, and no sources', () => {
   const packed = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   for (const [subpath, target] of Object.entries(packed.exports)) {
-    for (const file of typeof target === 'string' ? [target] : Object.values(target)) assert.ok(existsSync(join(installed, file)), `${subpath} -> ${file} is not in the tarball`);
+    for (const file of typeof target === 'string' ? [target] : Object.values(target))
+      assert.ok(existsSync(join(installed, file)), `${subpath} -> ${file} is not in the tarball`);
   }
   assert.equal(packed.exports['./latest-laws'].default, './dist/lib/latest-laws/define.js');
   assert.ok(!existsSync(join(installed, 'src')), 'the TypeScript sources are not published');
   assert.ok(!Object.keys(packed.dependencies).some((d) => d.startsWith('@pbgdpl/')), 'depends on no unpublished workspace package');
   const manifest = JSON.parse(readFileSync(join(installed, packed.customElements), 'utf8'));
-  for (const decl of manifest.modules) assert.ok(existsSync(join(installed, decl.path)), `custom-elements.json names ${decl.path}, which is not in the tarball`);
+  for (const decl of manifest.modules)
+    assert.ok(existsSync(join(installed, decl.path)), `custom-elements.json names ${decl.path}, which is not in the tarball`);
 });
 
 test('TypeScript: the declarations check, and they type the elements, their attributes and events', () => {
@@ -93,7 +98,16 @@ console.log(names, url, first, qa);
   writeFileSync(
     join(scratch, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], strict: true, noEmit: true, skipLibCheck: false },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+      },
       files: ['uses-types.ts'],
     }),
   );
@@ -111,7 +125,11 @@ test('Chromium: pages bundled from every entry define the elements, and one rend
   // As a site imports them: the elements by a bare import (kept only if the package says it has
   // side effects), the rest for what they export.
   writeFileSync(join(scratch, 'elements.js'), defining.map((s) => `import '${spec(s)}';`).join('\n') + '\n');
-  writeFileSync(join(scratch, 'modules.js'), others.map((s, i) => `import * as m${i} from '${spec(s)}';`).join('\n') + `\nwindow.entries = { ${others.map((s, i) => `'${s}': Object.keys(m${i})`).join(', ')} };\n`);
+  writeFileSync(
+    join(scratch, 'modules.js'),
+    others.map((s, i) => `import * as m${i} from '${spec(s)}';`).join('\n') +
+      `\nwindow.entries = { ${others.map((s, i) => `'${s}': Object.keys(m${i})`).join(', ')} };\n`,
+  );
   const page = (script, body = '') => `<!doctype html><html lang="vi"><body>${body}<script type="module" src="./${script}"></script></body></html>`;
   writeFileSync(join(scratch, 'elements.html'), page('elements.js', '<pbgdpl-latest-laws api="https://api.example" limit="2"></pbgdpl-latest-laws>'));
   writeFileSync(join(scratch, 'modules.html'), page('modules.js'));
@@ -119,7 +137,11 @@ test('Chromium: pages bundled from every entry define the elements, and one rend
     configFile: false,
     root: scratch,
     logLevel: 'warn',
-    build: { outDir: join(scratch, 'dist'), emptyOutDir: true, rolldownOptions: { input: { elements: join(scratch, 'elements.html'), modules: join(scratch, 'modules.html') } } },
+    build: {
+      outDir: join(scratch, 'dist'),
+      emptyOutDir: true,
+      rolldownOptions: { input: { elements: join(scratch, 'elements.html'), modules: join(scratch, 'modules.html') } },
+    },
   });
 
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
@@ -129,9 +151,13 @@ test('Chromium: pages bundled from every entry define the elements, and one rend
     const TYPES = { '.html': 'text/html', '.js': 'text/javascript' };
     await context.route('https://site.example/**', (route) => {
       const file = join(scratch, 'dist', new URL(route.request().url()).pathname);
-      return existsSync(file) ? route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' }) : route.fulfill({ status: 404 });
+      return existsSync(file)
+        ? route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' })
+        : route.fulfill({ status: 404 });
     });
-    await context.route('https://api.example/**', (route) => route.fulfill({ json: { items: [], nextCursor: null }, headers: { 'access-control-allow-origin': '*' } }));
+    await context.route('https://api.example/**', (route) =>
+      route.fulfill({ json: { items: [], nextCursor: null }, headers: { 'access-control-allow-origin': '*' } }),
+    );
     context.on('weberror', (e) => errors.push(e.error().message));
 
     const elements = await context.newPage();

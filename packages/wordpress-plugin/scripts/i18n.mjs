@@ -106,7 +106,7 @@ export function parsePo(text) {
   };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '' ) {
+    if (line === '') {
       flush();
       continue;
     }
@@ -131,7 +131,7 @@ export function moBuffer(entries) {
   const items = entries
     .filter((e) => e.msgid === '' || e.msgstr !== '')
     .map((e) => ({ key: e.context ? `${e.context}\u0004${e.msgid}` : e.msgid, value: e.msgstr }))
-    .sort((a, b) => (Buffer.compare(Buffer.from(a.key), Buffer.from(b.key))));
+    .sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
   const n = items.length;
   const keys = items.map((i) => Buffer.from(i.key, 'utf8'));
   const values = items.map((i) => Buffer.from(i.value, 'utf8'));

@@ -32,7 +32,8 @@ export function widgetsJson(manifest, overlay) {
   const common = overlay.$common?.attributes ?? {};
   const out = { $comment: COMMENT };
 
-  for (const name of els.keys()) if (!(name in overlay)) problems.push(`<pbgdpl-${name}> has no entry in widgets.overlay.json (title, description, icon, labels)`);
+  for (const name of els.keys())
+    if (!(name in overlay)) problems.push(`<pbgdpl-${name}> has no entry in widgets.overlay.json (title, description, icon, labels)`);
   for (const [name, entry] of Object.entries(overlay)) {
     if (name.startsWith('$')) continue;
     const el = els.get(name);
@@ -40,14 +41,17 @@ export function widgetsJson(manifest, overlay) {
       problems.push(`widgets.overlay.json: "${name}" is no element of custom-elements.json`);
       continue;
     }
-    for (const key of Object.keys(entry)) if (!WIDGET_KEYS.includes(key)) problems.push(`widgets.overlay.json: ${name}.${key} is not WordPress's to say (allowed: ${WIDGET_KEYS.join(', ')})`);
+    for (const key of Object.keys(entry))
+      if (!WIDGET_KEYS.includes(key)) problems.push(`widgets.overlay.json: ${name}.${key} is not WordPress's to say (allowed: ${WIDGET_KEYS.join(', ')})`);
     const attrs = (el.attributes ?? []).filter((a) => !LOADER_ONLY.includes(a.name));
     // The widget's own attributes in its order, then the shared ones in $common's order.
     const ordered = [...attrs.filter((a) => !(a.name in common)), ...Object.keys(common).flatMap((n) => attrs.filter((a) => a.name === n))];
     const attributes = {};
     for (const a of ordered) {
       const words = { ...common[a.name], ...entry.attributes?.[a.name] };
-      for (const key of Object.keys(entry.attributes?.[a.name] ?? {})) if (!ATTRIBUTE_KEYS.includes(key)) problems.push(`widgets.overlay.json: ${name}.attributes.${a.name}.${key} comes from the element's JSDoc, not from here`);
+      for (const key of Object.keys(entry.attributes?.[a.name] ?? {}))
+        if (!ATTRIBUTE_KEYS.includes(key))
+          problems.push(`widgets.overlay.json: ${name}.attributes.${a.name}.${key} comes from the element's JSDoc, not from here`);
       if (!words.label) problems.push(`widgets.overlay.json: ${name}.attributes.${a.name} needs a label`);
       let spec;
       try {
@@ -74,15 +78,26 @@ export function widgetsJson(manifest, overlay) {
         const missing = spec.values.filter((v) => !(v in labels));
         const extra = Object.keys(labels).filter((v) => !spec.values.includes(v));
         if (missing.length) problems.push(`widgets.overlay.json: ${name}.attributes.${a.name}.values lacks a label for ${missing.join(', ')}`);
-        if (extra.length) problems.push(`widgets.overlay.json: ${name}.attributes.${a.name}.values names ${extra.join(', ')}, which <${el.tagName}> does not accept`);
+        if (extra.length)
+          problems.push(`widgets.overlay.json: ${name}.attributes.${a.name}.values names ${extra.join(', ')}, which <${el.tagName}> does not accept`);
         wp.values = Object.fromEntries(spec.values.map((v) => [v, labels[v]]));
       } else if (words.values) problems.push(`widgets.overlay.json: ${name}.attributes.${a.name} has values, but it is no enum (${spec.kind})`);
       attributes[a.name] = wp;
     }
-    for (const attr of Object.keys(entry.attributes ?? {})) if (!attrs.some((a) => a.name === attr)) problems.push(`widgets.overlay.json: ${name}.attributes.${attr}: <${el.tagName}> has no such attribute (or the loader alone sets it)`);
+    for (const attr of Object.keys(entry.attributes ?? {}))
+      if (!attrs.some((a) => a.name === attr))
+        problems.push(`widgets.overlay.json: ${name}.attributes.${attr}: <${el.tagName}> has no such attribute (or the loader alone sets it)`);
     const counted = entry.reserve?.count_attribute;
-    if (counted && attributes[counted]?.type !== 'integer') problems.push(`widgets.overlay.json: ${name}.reserve.count_attribute "${counted}" is no integer attribute`);
-    out[name] = { tag: el.tagName, title: entry.title, description: entry.description, icon: entry.icon, ...(entry.reserve ? { reserve: entry.reserve } : {}), attributes };
+    if (counted && attributes[counted]?.type !== 'integer')
+      problems.push(`widgets.overlay.json: ${name}.reserve.count_attribute "${counted}" is no integer attribute`);
+    out[name] = {
+      tag: el.tagName,
+      title: entry.title,
+      description: entry.description,
+      icon: entry.icon,
+      ...(entry.reserve ? { reserve: entry.reserve } : {}),
+      attributes,
+    };
     for (const key of ['title', 'description', 'icon']) if (!entry[key]) problems.push(`widgets.overlay.json: ${name} needs a ${key}`);
   }
   if (problems.length) throw new Error(problems.join('\n'));

@@ -17,16 +17,20 @@ if ('serviceWorker' in navigator && config.sw && config.scope && config.assets &
   const { sw, scope, assets, api } = config as Record<'sw' | 'scope' | 'assets' | 'api', string>;
   const apiPrefix = `${api.replace(/\/+$/, '')}/api/`;
   const site = new URL(scope, location.href);
-  const worth = (url: string) =>
-    url.startsWith(assets) ||
-    url.startsWith(apiPrefix) ||
-    (url.startsWith(site.href) && new URL(url).pathname.endsWith('.css'));
+  const worth = (url: string) => url.startsWith(assets) || url.startsWith(apiPrefix) || (url.startsWith(site.href) && new URL(url).pathname.endsWith('.css'));
 
   const wb = new Workbox(sw, { scope });
   let syncing: Promise<unknown> = Promise.resolve();
 
   const sync = () => {
-    const urlsToCache = [...new Set(performance.getEntriesByType('resource').map((e) => e.name).filter(worth))];
+    const urlsToCache = [
+      ...new Set(
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter(worth),
+      ),
+    ];
     syncing = syncing
       .then(() =>
         Promise.all([

@@ -87,10 +87,7 @@ registerRoute(
 
 // The site's stylesheets, so a page read offline keeps its look.
 const isSiteStylesheet = (url: URL) => url.href.startsWith(scope) && !skipped(url.href) && url.pathname.endsWith('.css');
-registerRoute(
-  ({ url }) => isSiteStylesheet(url),
-  new NetworkFirst({ cacheName: 'pbgdpl-styles', plugins: [ok(), new ExpirationPlugin({ maxEntries: 60 })] }),
-);
+registerRoute(({ url }) => isSiteStylesheet(url), new NetworkFirst({ cacheName: 'pbgdpl-styles', plugins: [ok(), new ExpirationPlugin({ maxEntries: 60 })] }));
 
 // Pages: always the network; a stored copy (see PBGDPL_CACHE_PAGE) only when the network fails.
 registerRoute(

@@ -29,7 +29,7 @@ test('an administrator fills in Settings → PBGDPL', async ({ page }) => {
 const checkButton = (page: Page) => page.getByRole('button', { name: 'Check site key and origin' });
 const checkResult = (page: Page) => page.locator('#pbgdpl_site_check_result');
 
-test('the check says when the province\'s server does not know the site key', async ({ page }) => {
+test("the check says when the province's server does not know the site key", async ({ page }) => {
   await login(page, 'admin');
   await page.goto('/wp-admin/options-general.php?page=pbgdpl');
   await checkButton(page).click();
@@ -64,7 +64,11 @@ test('the check says what to do when the address is not registered, the server i
 
   await page.unroute(token);
   await page.route(token, (route) =>
-    route.fulfill({ status: 429, json: { title: 'too many' }, headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Retry-After', 'retry-after': '30' } }),
+    route.fulfill({
+      status: 429,
+      json: { title: 'too many' },
+      headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Retry-After', 'retry-after': '30' },
+    }),
   );
   await checkButton(page).click();
   await expect(checkResult(page)).toContainText('Try again in 30 seconds.');

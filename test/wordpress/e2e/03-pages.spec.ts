@@ -15,7 +15,9 @@ async function publish(page: Page) {
   await page.locator('.editor-post-publish-panel__toggle').click();
   await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
   await expect(page.locator('.post-publish-panel__postpublish')).toBeVisible();
-  return page.evaluate(() => (window as unknown as { wp: { data: { select(s: string): { getPermalink(): string } } } }).wp.data.select('core/editor').getPermalink());
+  return page.evaluate(() =>
+    (window as unknown as { wp: { data: { select(s: string): { getPermalink(): string } } } }).wp.data.select('core/editor').getPermalink(),
+  );
 }
 
 test('a page with the Latest legal documents block, made in the block editor', async ({ page }) => {
@@ -56,7 +58,9 @@ test('a page with the Latest legal documents block, made in the block editor', a
   const url = await publish(page);
   expect(url).toContain(`/${BLOCK_PAGE.slug}/`);
   // The saved post is real block markup with the chosen attributes.
-  const saved = await page.evaluate(() => (window as unknown as { wp: { data: { select(s: string): { getEditedPostContent(): string } } } }).wp.data.select('core/editor').getEditedPostContent());
+  const saved = await page.evaluate(() =>
+    (window as unknown as { wp: { data: { select(s: string): { getEditedPostContent(): string } } } }).wp.data.select('core/editor').getEditedPostContent(),
+  );
   expect(saved).toContain('<!-- wp:pbgdpl/latest-laws {"limit":3,"field":"dat-dai","showSearch":true,"heading":"Văn bản đất đai mới"} /-->');
   expect(errors).toEqual([]);
 });
@@ -73,7 +77,7 @@ test('a page with a shortcode, made in the block editor with the Shortcode block
   expect(url).toContain(`/${SHORTCODE_PAGE.slug}/`);
 });
 
-test('a visitor sees both pages with the widgets showing the API\'s data', async ({ browser }) => {
+test("a visitor sees both pages with the widgets showing the API's data", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -88,7 +92,10 @@ test('a visitor sees both pages with the widgets showing the API\'s data', async
   await expect(page.locator('pbgdpl-latest-laws [part="heading"]')).toHaveText('Văn bản đất đai mới');
   await expect(page.locator('pbgdpl-latest-laws input[type="search"]')).toBeVisible();
   // The accent colour reaches the widget's links through its shadow root.
-  const linkColour = await lawRows(page).first().locator('a.abstract').evaluate((a) => getComputedStyle(a).color);
+  const linkColour = await lawRows(page)
+    .first()
+    .locator('a.abstract')
+    .evaluate((a) => getComputedStyle(a).color);
   expect(linkColour).toBe('rgb(185, 28, 28)');
   // One loader, async, with the settings on its tag; from the plugin's own copy.
   const loader = page.locator('script#pbgdpl-loader-js');

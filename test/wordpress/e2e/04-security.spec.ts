@@ -14,7 +14,9 @@ const CONTENT = [
     theme: `dark" onload="${PWN}`,
     limit: `3" onload="${PWN}`,
     className: `x" onmouseover="${PWN}`,
-  }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')} /-->`,
+  })
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')} /-->`,
   `<!-- wp:html --><div data-pbgdpl="latest-laws" data-onmouseover="${PWN}" data-api="http://127.0.0.1:8839" data-site="evil" data-limit="2"></div><!-- /wp:html -->`,
 ].join('\n\n');
 
@@ -87,7 +89,13 @@ test('settings cannot be changed without manage_options', async ({ page }) => {
   const screen = await page.request.get(`${WP}/wp-admin/options-general.php?page=pbgdpl`);
   expect(screen.status()).toBe(403);
   const res = await page.request.post(`${WP}/wp-admin/options.php`, {
-    form: { option_page: 'pbgdpl', action: 'update', _wpnonce: 'made-up', 'pbgdpl_settings[api_origin]': 'https://evil.example', 'pbgdpl_settings[source]': 'province' },
+    form: {
+      option_page: 'pbgdpl',
+      action: 'update',
+      _wpnonce: 'made-up',
+      'pbgdpl_settings[api_origin]': 'https://evil.example',
+      'pbgdpl_settings[source]': 'province',
+    },
     maxRedirects: 0,
   });
   expect(res.status()).toBe(403);
@@ -98,7 +106,14 @@ test('settings cannot be changed with a bad nonce, even by an administrator', as
   await login(page, 'admin');
   const before = wpctl('option-get', 'pbgdpl_settings');
   const res = await page.request.post(`${WP}/wp-admin/options.php`, {
-    form: { option_page: 'pbgdpl', action: 'update', _wpnonce: 'bad-nonce', _wp_http_referer: '/wp-admin/options-general.php?page=pbgdpl', 'pbgdpl_settings[api_origin]': 'https://evil.example', 'pbgdpl_settings[source]': 'province' },
+    form: {
+      option_page: 'pbgdpl',
+      action: 'update',
+      _wpnonce: 'bad-nonce',
+      _wp_http_referer: '/wp-admin/options-general.php?page=pbgdpl',
+      'pbgdpl_settings[api_origin]': 'https://evil.example',
+      'pbgdpl_settings[source]': 'province',
+    },
     maxRedirects: 0,
   });
   expect(res.status()).toBe(403);

@@ -4,7 +4,12 @@ import { SHORTCODE_PAGE, apiLaws, lawRows, login, shot, wpctl } from './support.
 // The classic widget in the theme's sidebar (Twenty Twenty-One: "Footer"). It is placed with
 // wpctl, as Appearance → Widgets would store it; the test then checks the page and the admin screen.
 test('the classic widget shows in the sidebar, and its form in Appearance → Widgets', async ({ browser, page }) => {
-  wpctl('sidebar-widget', 'sidebar-1', 'pbgdpl_latest_laws', JSON.stringify({ limit: '2', compact: '1', heading: 'Văn bản mới', theme: 'dark', field: 'NOT A CODE' }));
+  wpctl(
+    'sidebar-widget',
+    'sidebar-1',
+    'pbgdpl_latest_laws',
+    JSON.stringify({ limit: '2', compact: '1', heading: 'Văn bản mới', theme: 'dark', field: 'NOT A CODE' }),
+  );
   const visitor = await browser.newPage();
   await visitor.goto(`/${SHORTCODE_PAGE.slug}/`);
   const widget = visitor.locator('.widget-area .pbgdpl-classic-widget [data-pbgdpl="latest-laws"]');
@@ -20,10 +25,14 @@ test('the classic widget shows in the sidebar, and its form in Appearance → Wi
 
   await login(page, 'admin');
   await page.goto('/wp-admin/widgets.php');
-  await page.locator('.edit-widgets-welcome-guide, .components-modal__frame').first().waitFor({ timeout: 5000 }).then(
-    () => page.keyboard.press('Escape'),
-    () => undefined,
-  );
+  await page
+    .locator('.edit-widgets-welcome-guide, .components-modal__frame')
+    .first()
+    .waitFor({ timeout: 5000 })
+    .then(
+      () => page.keyboard.press('Escape'),
+      () => undefined,
+    );
   const legacy = page.locator('.wp-block-legacy-widget', { hasText: 'PBGDPL' }).first();
   await expect(legacy).toBeVisible();
   await legacy.click();

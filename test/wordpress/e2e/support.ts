@@ -58,7 +58,11 @@ export async function apiLaws(query: string) {
 export async function readyEditor(page: Page) {
   await page.waitForFunction(() => Boolean((window as unknown as { wp?: { data?: unknown } }).wp?.data));
   await page.evaluate(() => {
-    const wp = (window as unknown as { wp: { data: { select(s: string): { isFeatureActive(f: string): boolean }; dispatch(s: string): { toggleFeature(f: string): void } } } }).wp;
+    const wp = (
+      window as unknown as {
+        wp: { data: { select(s: string): { isFeatureActive(f: string): boolean }; dispatch(s: string): { toggleFeature(f: string): void } } };
+      }
+    ).wp;
     if (wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
   });
   await expect(page.locator('.edit-post-welcome-guide')).toHaveCount(0);
@@ -67,7 +71,12 @@ export async function readyEditor(page: Page) {
 
 /** The editor's settings sidebar, where a block's settings are. */
 export async function openSettings(page: Page) {
-  const open = () => page.evaluate(() => (window as unknown as { wp: { data: { select(s: string): { isEditorSidebarOpened(): boolean } } } }).wp.data.select('core/edit-post').isEditorSidebarOpened());
+  const open = () =>
+    page.evaluate(() =>
+      (window as unknown as { wp: { data: { select(s: string): { isEditorSidebarOpened(): boolean } } } }).wp.data
+        .select('core/edit-post')
+        .isEditorSidebarOpened(),
+    );
   if (!(await open())) await page.locator('.edit-post-header button[aria-label="Settings"]').first().click();
   expect(await open()).toBe(true);
 }

@@ -20,12 +20,30 @@ export async function siteReports(db: Kysely<Tables>) {
       .execute();
   const [sites, usage, lastRequested, views, elsewhere, lastSeen, questions, feedback] = await Promise.all([
     listSites(db),
-    db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.sum<number>('hits').as('hits')]).where('day', '>=', since).groupBy('site_key').execute(),
-    db.selectFrom('usage_daily').select(['site_key', (eb) => eb.fn.max('day').as('day')]).groupBy('site_key').execute(),
+    db
+      .selectFrom('usage_daily')
+      .select(['site_key', (eb) => eb.fn.sum<number>('hits').as('hits')])
+      .where('day', '>=', since)
+      .groupBy('site_key')
+      .execute(),
+    db
+      .selectFrom('usage_daily')
+      .select(['site_key', (eb) => eb.fn.max('day').as('day')])
+      .groupBy('site_key')
+      .execute(),
     viewsBy(1),
     viewsBy(0),
-    db.selectFrom('page_views_daily').select(['site_key', (eb) => eb.fn.max('day').as('day')]).where('registered', '=', 1).groupBy('site_key').execute(),
-    db.selectFrom('questions').select(['site_key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('site_key').execute(),
+    db
+      .selectFrom('page_views_daily')
+      .select(['site_key', (eb) => eb.fn.max('day').as('day')])
+      .where('registered', '=', 1)
+      .groupBy('site_key')
+      .execute(),
+    db
+      .selectFrom('questions')
+      .select(['site_key', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('site_key')
+      .execute(),
     db
       .selectFrom('feedback')
       .select([
@@ -37,7 +55,13 @@ export async function siteReports(db: Kysely<Tables>) {
       .execute(),
   ]);
   const by = <T extends { site_key: string }>(rows: T[]) => new Map(rows.map((r) => [r.site_key, r]));
-  const u = by(usage), r = by(lastRequested), v = by(views), o = by(elsewhere), l = by(lastSeen), q = by(questions), f = by(feedback);
+  const u = by(usage),
+    r = by(lastRequested),
+    v = by(views),
+    o = by(elsewhere),
+    l = by(lastSeen),
+    q = by(questions),
+    f = by(feedback);
   return sites.map((s) => {
     const ratings = Number(f.get(s.key)?.n ?? 0);
     const satisfied = Number(f.get(s.key)?.satisfied ?? 0);
@@ -45,10 +69,10 @@ export async function siteReports(db: Kysely<Tables>) {
       key: s.key,
       name: s.name,
       kind: s.kind,
-      lastSeen: (l.get(s.key)?.day) ?? null,
+      lastSeen: l.get(s.key)?.day ?? null,
       views30d: Number(v.get(s.key)?.views ?? 0),
       viewsOtherOrigins30d: Number(o.get(s.key)?.views ?? 0),
-      lastRequested: (r.get(s.key)?.day) ?? null,
+      lastRequested: r.get(s.key)?.day ?? null,
       requests30d: Number(u.get(s.key)?.hits ?? 0),
       questions: Number(q.get(s.key)?.n ?? 0),
       feedback: ratings,

@@ -72,7 +72,8 @@ export class IntegrityWatch {
 
   async current(): Promise<IntegrityReport> {
     if (!this.last) return this.check();
-    if (Date.now() - this.last.checkedAt.getTime() >= this.maxAgeMs) this.check().catch((e: unknown) => console.error('[pbgdpl-api] integrity check failed to run', e));
+    if (Date.now() - this.last.checkedAt.getTime() >= this.maxAgeMs)
+      this.check().catch((e: unknown) => console.error('[pbgdpl-api] integrity check failed to run', e));
     return this.last;
   }
 }

@@ -2,9 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IntegrityWatch } from './integrity.js';
 import type { Tables } from './schema.js';
 
-export type Readiness =
-  | { ok: true; roundTripMs: number; quickCheck?: { at: string; tookMs: number } }
-  | { ok: false; detail: string };
+export type Readiness = { ok: true; roundTripMs: number; quickCheck?: { at: string; tookMs: number } } | { ok: false; detail: string };
 
 /** How long /readyz waits for the database before it answers 503 (the query itself goes on). */
 const TIMEOUT_MS = 2_000;

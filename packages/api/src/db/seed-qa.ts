@@ -23,8 +23,7 @@ export const QaCatalog = z.strictObject({
 });
 export type QaCatalog = z.infer<typeof QaCatalog>;
 
-export const loadQaCatalog = (path: string): QaCatalog | null =>
-  existsSync(path) ? z.parse(QaCatalog, JSON.parse(readFileSync(path, 'utf8'))) : null;
+export const loadQaCatalog = (path: string): QaCatalog | null => (existsSync(path) ? z.parse(QaCatalog, JSON.parse(readFileSync(path, 'utf8'))) : null);
 
 /**
  * Fills an empty Q&A with the samples, answered and published, on the given site; each sample's id

@@ -54,8 +54,7 @@ export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_
   const now = new Date().toISOString();
   const name = (list: { code: string; vi: string }[], code: string) => list.find((x) => x.code === code)?.vi ?? '';
   await db.kysely.transaction().execute(async (trx) => {
-    const rows = (list: z.infer<typeof Named>[]) =>
-      list.map((x, position) => ({ code: x.code, name_vi: x.vi, name_en: x.en, position }));
+    const rows = (list: z.infer<typeof Named>[]) => list.map((x, position) => ({ code: x.code, name_vi: x.vi, name_en: x.en, position }));
     await trx.insertInto('fields').values(rows(catalog.fields)).execute();
     await trx.insertInto('issuers').values(rows(catalog.issuers)).execute();
     await trx
@@ -91,7 +90,10 @@ export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_
         })
         .execute();
       if (law.fields.length) {
-        await trx.insertInto('law_fields').values(law.fields.map((field_code) => ({ law_id: id, field_code }))).execute();
+        await trx
+          .insertInto('law_fields')
+          .values(law.fields.map((field_code) => ({ law_id: id, field_code })))
+          .execute();
       }
       if (law.relations?.length) {
         await trx

@@ -51,7 +51,9 @@ export function feedbackRoutes(deps: SubmissionDeps) {
     },
   };
 
-  app.post(honoPath(routes.sendFeedback.path), fromRegisteredOrigin(deps.sites), jsonBody(), valid('json', FeedbackInput), (c) => submit(c, deps, spec, c.req.valid('json')));
+  app.post(honoPath(routes.sendFeedback.path), fromRegisteredOrigin(deps.sites), jsonBody(), valid('json', FeedbackInput), (c) =>
+    submit(c, deps, spec, c.req.valid('json')),
+  );
 
   return app;
 }

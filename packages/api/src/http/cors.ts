@@ -21,7 +21,7 @@ export function cors(sites: SiteDirectory): MiddlewareHandler {
   const reads = honoCors({ origin: '*', allowMethods: ['GET', 'HEAD'], allowHeaders: ['Content-Type'], exposeHeaders: EXPOSE, maxAge: MAX_AGE });
   // The loader's page-view report comes from any page, registered or not (those are counted apart), and carries nobody's data.
   const beacon = honoCors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type'], maxAge: MAX_AGE });
-  const registered = async (origin: string) => (await sites.knowsOrigin(origin)) ? origin : null;
+  const registered = async (origin: string) => ((await sites.knowsOrigin(origin)) ? origin : null);
   const writes = honoCors({
     origin: registered,
     allowMethods: async (origin) => ((await registered(origin)) ? ['POST'] : []),

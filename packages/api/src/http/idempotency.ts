@@ -10,11 +10,7 @@ export interface StoredResponse {
   body: string;
 }
 
-export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'in-flight' }
-  | { kind: 'mismatch' };
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'in-flight' } | { kind: 'mismatch' };
 
 /** JSON with sorted keys, so the same body hashes the same however its keys were ordered. */
 function canonical(value: unknown): string {
@@ -40,7 +36,16 @@ export async function claimKey(db: Kysely<Tables>, scope: string, key: string, h
   const now = new Date();
   const inserted = await db
     .insertInto('idempotency')
-    .values({ scope, key, request_hash: hash, state: 'in-flight', response_status: null, response_body: null, locked_at: now.toISOString(), created_at: now.toISOString() })
+    .values({
+      scope,
+      key,
+      request_hash: hash,
+      state: 'in-flight',
+      response_status: null,
+      response_body: null,
+      locked_at: now.toISOString(),
+      created_at: now.toISOString(),
+    })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed' };

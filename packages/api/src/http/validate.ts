@@ -10,7 +10,8 @@ export class InputError extends Error {
 }
 
 /** zod's issues arrive through Standard Schema whole (code, keys, bounds); another library's would carry a message only. */
-const isZodIssue = (issue: StandardSchemaV1.Issue): issue is StandardSchemaV1.Issue & z.core.$ZodIssue => typeof (issue as { code?: unknown }).code === 'string';
+const isZodIssue = (issue: StandardSchemaV1.Issue): issue is StandardSchemaV1.Issue & z.core.$ZodIssue =>
+  typeof (issue as { code?: unknown }).code === 'string';
 
 const pathOf = (issue: StandardSchemaV1.Issue) => (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
 

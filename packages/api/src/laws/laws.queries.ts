@@ -20,7 +20,6 @@ export interface LawFilter {
 
 const nameColumn = (lang: Lang) => (lang === 'en' ? 'name_en' : 'name_vi');
 
-
 function summaries(db: Kysely<Tables>, lang: Lang) {
   const name = nameColumn(lang);
   return db
@@ -28,15 +27,28 @@ function summaries(db: Kysely<Tables>, lang: Lang) {
     .innerJoin('doc_types as t', 't.code', 'l.type_code')
     .innerJoin('issuers as i', 'i.code', 'l.issuer_code')
     .select([
-      'l.id', 'l.number', 'l.issued_on', 'l.effective_on', 'l.validity', 'l.abstract', 'l.url',
-      'l.type_code', `t.${name} as type_name`, 'l.issuer_code', `i.${name} as issuer_name`,
+      'l.id',
+      'l.number',
+      'l.issued_on',
+      'l.effective_on',
+      'l.validity',
+      'l.abstract',
+      'l.url',
+      'l.type_code',
+      `t.${name} as type_name`,
+      'l.issuer_code',
+      `i.${name} as issuer_name`,
     ]);
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['execute']>>[number];
 
 async function toSummaries(db: Kysely<Tables>, rows: SummaryRow[], lang: Lang): Promise<LawSummary[]> {
-  const fields = await fieldsOf(db, rows.map((r) => r.id), lang);
+  const fields = await fieldsOf(
+    db,
+    rows.map((r) => r.id),
+    lang,
+  );
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -75,9 +87,7 @@ export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ item
   }
   if (f.cursor) {
     const { issuedOn, id } = f.cursor;
-    query = query.where((eb) =>
-      eb.or([eb('l.issued_on', '<', issuedOn), eb.and([eb('l.issued_on', '=', issuedOn), eb('l.id', '<', id)])]),
-    );
+    query = query.where((eb) => eb.or([eb('l.issued_on', '<', issuedOn), eb.and([eb('l.issued_on', '=', issuedOn), eb('l.id', '<', id)])]));
   }
 
   const rows = await query.execute();
@@ -136,9 +146,21 @@ export async function getLaw(db: Kysely<Tables>, id: string, lang: Lang): Promis
 export async function getMeta(db: Kysely<Tables>, lang: Lang): Promise<Meta> {
   const name = nameColumn(lang);
   const [fields, types, issuers] = await Promise.all([
-    db.selectFrom('fields').select(['code', `${name} as label`]).orderBy('position').execute(),
-    db.selectFrom('doc_types').select(['code', `${name} as label`, 'normative']).orderBy('position').execute(),
-    db.selectFrom('issuers').select(['code', `${name} as label`]).orderBy('position').execute(),
+    db
+      .selectFrom('fields')
+      .select(['code', `${name} as label`])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('doc_types')
+      .select(['code', `${name} as label`, 'normative'])
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('issuers')
+      .select(['code', `${name} as label`])
+      .orderBy('position')
+      .execute(),
   ]);
   return {
     fields,

@@ -20,7 +20,15 @@ export interface MailSettings {
 
 /** The part of a transport the outbox uses: nodemailer's, or a test's. */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string; html: string; messageId: string; headers: Record<string, string> }): Promise<{ response: string }>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    messageId: string;
+    headers: Record<string, string>;
+  }): Promise<{ response: string }>;
   close(): void;
 }
 
@@ -64,7 +72,19 @@ export async function enqueueAnswerMail(trx: Transaction<Tables>, questionId: st
   const content = { recipient: q.asker_email, subject: mail.subject, text_body: mail.text, html_body: mail.html };
   const written = await trx
     .insertInto('mail_outbox')
-    .values({ id: randomUUID(), kind: 'answer', subject_id: questionId, ...content, state: 'pending', attempts: 0, next_attempt_at: at, locked_until: null, created_at: at, sent_at: null, last_error: null })
+    .values({
+      id: randomUUID(),
+      kind: 'answer',
+      subject_id: questionId,
+      ...content,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      locked_until: null,
+      created_at: at,
+      sent_at: null,
+      last_error: null,
+    })
     .onConflict((oc) => oc.columns(['kind', 'subject_id']).doUpdateSet(content).where('mail_outbox.state', '=', 'pending'))
     .executeTakeFirst();
   return Number(written.numInsertedOrUpdatedRows ?? 0) === 1 ? 'queued' : 'already-sent';
@@ -112,9 +132,7 @@ export class MailOutbox {
     this.from = settings.from;
     this.now = settings.now ?? Date.now;
     this.log = settings.log ?? ((m) => console.error(`[pbgdpl-api] ${m}`));
-    this.transport =
-      transport ??
-      createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.transport = transport ?? createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   }
 
   /** Runs the loop: a pass every `everyMs`, and one at once. */
@@ -158,7 +176,9 @@ export class MailOutbox {
     const due = await this.db
       .selectFrom('mail_outbox')
       .select('id')
-      .where((eb) => eb.or([eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('state', '=', 'sending'), eb('locked_until', '<', now)])]))
+      .where((eb) =>
+        eb.or([eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('state', '=', 'sending'), eb('locked_until', '<', now)])]),
+      )
       .orderBy('next_attempt_at')
       .limit(BATCH)
       .execute();
@@ -175,12 +195,25 @@ export class MailOutbox {
         .updateTable('mail_outbox')
         .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), locked_until: this.iso(startedMs + LEASE_MS) }))
         .where('id', '=', id)
-        .where((eb) => eb.or([eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', started)]), eb.and([eb('state', '=', 'sending'), eb('locked_until', '<', started)])]))
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('state', '=', 'pending'), eb('next_attempt_at', '<=', started)]),
+            eb.and([eb('state', '=', 'sending'), eb('locked_until', '<', started)]),
+          ]),
+        )
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return null;
-      await trx.updateTable('mail_attempts').set({ outcome: 'interrupted', finished_at: started }).where('mail_id', '=', id).where('outcome', '=', 'sending').execute();
+      await trx
+        .updateTable('mail_attempts')
+        .set({ outcome: 'interrupted', finished_at: started })
+        .where('mail_id', '=', id)
+        .where('outcome', '=', 'sending')
+        .execute();
       const row = await trx.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await trx.insertInto('mail_attempts').values({ mail_id: id, attempt: Number(row.attempts), started_at: started, finished_at: null, outcome: 'sending', detail: null }).execute();
+      await trx
+        .insertInto('mail_attempts')
+        .values({ mail_id: id, attempt: Number(row.attempts), started_at: started, finished_at: null, outcome: 'sending', detail: null })
+        .execute();
       return row;
     });
     if (!mail) return false;
@@ -216,7 +249,12 @@ export class MailOutbox {
           outcome === 'retry'
             ? { state: 'pending', next_attempt_at: this.iso(this.now() + waitS * 1000), locked_until: null, last_error: detail }
             : // Sent or given up: the outbox keeps no copy of the address.
-              { state: outcome, locked_until: null, recipient: null, ...(outcome === 'sent' ? { sent_at: finished, last_error: null } : { last_error: detail }) },
+              {
+                state: outcome,
+                locked_until: null,
+                recipient: null,
+                ...(outcome === 'sent' ? { sent_at: finished, last_error: null } : { last_error: detail }),
+              },
         )
         // Still this attempt's: a lease taken over meanwhile is the other attempt's to finish.
         .where('id', '=', id)

@@ -43,6 +43,9 @@ export class Bm25<K> {
       });
       return { key: d.key, score, coverage: matched / total };
     });
-    return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
+    return scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 }

@@ -19,8 +19,15 @@ const badCursor = () => new InputError([{ path: 'cursor', code: 'invalid_cursor'
 export async function newestFirst(db: Kysely<Tables>, query: ListQuery): Promise<QuestionPage> {
   const cursor = query.cursor ? decodeQuestionCursor(query.cursor) : undefined;
   if (cursor === null) throw badCursor();
-  let q = (await publishedQuestions(db, query.lang)).orderBy('q.published_at', 'desc').orderBy('q.id', 'desc').limit(query.limit + 1);
-  let count = db.selectFrom('questions as q').select((eb) => eb.fn.countAll<number | string>().as('n')).where('q.published', '=', 1).where('q.status', '=', 'answered');
+  let q = (await publishedQuestions(db, query.lang))
+    .orderBy('q.published_at', 'desc')
+    .orderBy('q.id', 'desc')
+    .limit(query.limit + 1);
+  let count = db
+    .selectFrom('questions as q')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('q.published', '=', 1)
+    .where('q.status', '=', 'answered');
   if (query.field) {
     q = q.where('q.field_code', '=', query.field);
     count = count.where('q.field_code', '=', query.field);
@@ -66,7 +73,17 @@ export async function byRelevance(db: Kysely<Tables>, index: SuggestIndex, text:
   const hits = await index.rankAnswers(text, query.field);
   const start = cursor ? startAfter(hits, cursor) : 0;
   const page = hits.slice(start, start + query.limit);
-  const rows = page.length ? await (await publishedQuestions(db, query.lang)).where('q.id', 'in', page.map((h) => h.key)).execute() : [];
+  const rows = page.length
+    ? await (
+        await publishedQuestions(db, query.lang)
+      )
+        .where(
+          'q.id',
+          'in',
+          page.map((h) => h.key),
+        )
+        .execute()
+    : [];
   // In the ranking's order; one withdrawn since the index was built is left out.
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = page.flatMap((h) => byId.get(h.key) ?? []);

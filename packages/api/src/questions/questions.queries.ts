@@ -47,7 +47,18 @@ export async function publishedQuestions(db: Db, lang: Lang) {
   return db
     .selectFrom('questions as q')
     .innerJoin('fields as f', 'f.code', 'q.field_code')
-    .select(['q.id', 'q.title', 'q.content', 'q.field_code', `${fieldName(lang)} as field_label`, 'q.created_at', 'q.answered_at', 'q.answer_html', 'q.published_at', 'q.search_text'])
+    .select([
+      'q.id',
+      'q.title',
+      'q.content',
+      'q.field_code',
+      `${fieldName(lang)} as field_label`,
+      'q.created_at',
+      'q.answered_at',
+      'q.answer_html',
+      'q.published_at',
+      'q.search_text',
+    ])
     .where('q.published', '=', 1)
     .where('q.status', '=', 'answered');
 }
@@ -55,7 +66,10 @@ export async function publishedQuestions(db: Db, lang: Lang) {
 type PublishedRow = Awaited<ReturnType<Awaited<ReturnType<typeof publishedQuestions>>['execute']>>[number];
 
 export async function toPublished(db: Db, rows: PublishedRow[]): Promise<PublishedQuestion[]> {
-  const cites = await citationsOf(db, rows.map((r) => r.id));
+  const cites = await citationsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -72,12 +86,24 @@ export async function statusView(db: Db, trackingCode: string, lang: Lang): Prom
   const r = await db
     .selectFrom('questions as q')
     .innerJoin('fields as f', 'f.code', 'q.field_code')
-    .select(['q.id', 'q.tracking_code', 'q.status', 'q.title', 'q.field_code', `${fieldName(lang)} as field_label`, 'q.created_at', 'q.due_on', 'q.answer_html', 'q.answered_at', 'q.rejected_reason'])
+    .select([
+      'q.id',
+      'q.tracking_code',
+      'q.status',
+      'q.title',
+      'q.field_code',
+      `${fieldName(lang)} as field_label`,
+      'q.created_at',
+      'q.due_on',
+      'q.answer_html',
+      'q.answered_at',
+      'q.rejected_reason',
+    ])
     .where('q.tracking_code', '=', trackingCode)
     .executeTakeFirst();
   if (!r) return null;
   const answered = r.status === 'answered' && r.answer_html;
-  const cites = answered ? (await citationsOf(db, [r.id])).get(r.id) ?? [] : [];
+  const cites = answered ? ((await citationsOf(db, [r.id])).get(r.id) ?? []) : [];
   return {
     trackingCode: r.tracking_code,
     status: r.status as QuestionStatus,
@@ -133,6 +159,14 @@ export async function toAdmin(db: Db, rows: QuestionTable[]): Promise<AdminQuest
 export async function insertConsent(trx: Db, subjectType: 'question' | 'feedback', subjectId: string, purposes: string[], noticeVersion: string, at: string) {
   await trx
     .insertInto('consents')
-    .values({ id: randomUUID(), subject_type: subjectType, subject_id: subjectId, purposes: JSON.stringify([...new Set(purposes)].sort()), notice_version: noticeVersion, given_at: at, withdrawn_at: null })
+    .values({
+      id: randomUUID(),
+      subject_type: subjectType,
+      subject_id: subjectId,
+      purposes: JSON.stringify([...new Set(purposes)].sort()),
+      notice_version: noticeVersion,
+      given_at: at,
+      withdrawn_at: null,
+    })
     .execute();
 }

@@ -50,7 +50,8 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
     const { code } = c.req.valid('param');
     // Tracking codes are secrets of a kind: guessing them is rate-limited like a submission.
     const wait = limiter.take(`lookup:${clientIp(c, config.trustProxy)}`, config.limits.lookup);
-    if (wait > 0) throw new ProblemError(429, `too many lookups; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
+    if (wait > 0)
+      throw new ProblemError(429, `too many lookups; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
     const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
     const view = await statusView(db, normaliseTrackingCode(code), lang);
     c.header('Cache-Control', 'no-store');
@@ -106,7 +107,9 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
     },
   };
 
-  app.post(honoPath(routes.askQuestion.path), fromRegisteredOrigin(deps.sites), jsonBody(), valid('json', QuestionInput), (c) => submit(c, deps, spec, c.req.valid('json')));
+  app.post(honoPath(routes.askQuestion.path), fromRegisteredOrigin(deps.sites), jsonBody(), valid('json', QuestionInput), (c) =>
+    submit(c, deps, spec, c.req.valid('json')),
+  );
 
   return app;
 }

@@ -106,7 +106,12 @@ export class SuggestIndex {
 
     const answerHits = index.answers.search(query, 10).filter((h) => h.coverage >= MIN_ANSWER_COVERAGE);
     const published = new Map(
-      (await toPublished(this.db, await (await publishedQuestions(this.db, lang)).where('q.id', 'in', answerHits.length ? answerHits.map((h) => h.key) : ['']).execute())).map((p) => [p.id, p]),
+      (
+        await toPublished(
+          this.db,
+          await (await publishedQuestions(this.db, lang)).where('q.id', 'in', answerHits.length ? answerHits.map((h) => h.key) : ['']).execute(),
+        )
+      ).map((p) => [p.id, p]),
     );
     // A question in the field the citizen chose ranks a little higher; others still show.
     const ranked = answerHits
@@ -121,18 +126,30 @@ export class SuggestIndex {
 
     // Documents: those the suggested answers cite (with their articles), then the best text matches.
     const articles = new Map<string, Set<string>>();
-    for (const a of answers) for (const c of a.citations) if (c.lawId) {
-      const set = articles.get(c.lawId) ?? new Set<string>();
-      if (c.article) set.add(c.article);
-      articles.set(c.lawId, set);
-    }
+    for (const a of answers)
+      for (const c of a.citations)
+        if (c.lawId) {
+          const set = articles.get(c.lawId) ?? new Set<string>();
+          if (c.article) set.add(c.article);
+          articles.set(c.lawId, set);
+        }
     const lawHits = index.laws.search(query, 10).filter((h) => h.coverage >= MIN_LAW_COVERAGE);
     const order = [...new Set([...articles.keys(), ...lawHits.map((h) => h.key)])].slice(0, 3);
     const laws = order.flatMap((id) => {
       const info = index.lawInfo.get(id);
       if (!info) return [];
       const hit = lawHits.find((h) => h.key === id);
-      return [{ id, number: info.number, type: info.type, abstract: info.abstract, url: info.url, articles: [...(articles.get(id) ?? [])], score: round(hit?.score ?? 0) }];
+      return [
+        {
+          id,
+          number: info.number,
+          type: info.type,
+          abstract: info.abstract,
+          url: info.url,
+          articles: [...(articles.get(id) ?? [])],
+          score: round(hit?.score ?? 0),
+        },
+      ];
     });
     return { answers, laws };
   }

@@ -6,7 +6,9 @@ import { sql, type RawBuilder } from 'kysely';
  * with a space at each end, so a search can ask for whole words: "hon" must not find "không".
  */
 export function searchText(...parts: string[]): string {
-  const words = foldVietnamese(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = foldVietnamese(parts.join(' '))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return ` ${words} `;
 }
 
@@ -16,7 +18,10 @@ export const isBlank = (q: string | undefined) => !q || q.replace(/[\s\p{Cc}]/gu
 /** The words of what a citizen typed, folded; at most 12. */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return [];
-  return foldVietnamese(q).split(/[^a-z0-9]+/).filter(Boolean).slice(0, 12);
+  return foldVietnamese(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 12);
 }
 
 /**

@@ -31,8 +31,7 @@ export async function newChallenge(o: AltchaOptions & AltchaSecrets, site: strin
 }
 
 export type AltchaCheck =
-  | { ok: true; signature: string; issuedAt: number; expiresAt: number }
-  | { ok: false; reason: 'malformed' | 'expired' | 'forged' | 'wrong' | 'other_site' };
+  { ok: true; signature: string; issuedAt: number; expiresAt: number } | { ok: false; reason: 'malformed' | 'expired' | 'forged' | 'wrong' | 'other_site' };
 
 /** Checks a payload as the altcha widget sends it (base64 of { challenge, solution }) for a submission to `site`. */
 export async function checkAltcha(o: AltchaSecrets, payload: string, site: string): Promise<AltchaCheck> {

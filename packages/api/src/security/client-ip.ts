@@ -17,7 +17,10 @@ export function clientIp(c: Context, trustedProxies: number): string {
   }
   let ip = normaliseAddress(socket);
   if (trustedProxies > 0) {
-    const chain = (c.req.header('X-Forwarded-For') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const chain = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const forwarded = normaliseAddress(chain[chain.length - trustedProxies] ?? '');
     if (forwarded) ip = forwarded;
   }

@@ -16,7 +16,13 @@ const toSite = (r: SiteTable): Site => ({
 
 /** `answersByEmail`: whether this server sends answers by e-mail (it has an SMTP relay). */
 export const toPublicSite = ({ key, name, kind, contactRule, requireName, answerDays }: Site, answersByEmail: boolean): PublicSite => ({
-  key, name, kind, contactRule, requireName, answerDays, answersByEmail,
+  key,
+  name,
+  kind,
+  contactRule,
+  requireName,
+  answerDays,
+  answersByEmail,
 });
 
 export async function getSite(db: Kysely<Tables>, key: string): Promise<Site | null> {

@@ -16,7 +16,10 @@ export function challengeRoutes({ db, config, secrets, sites }: SubmissionDeps) 
     // Used proofs only need keeping until they expire; sweep now and then.
     if (Date.now() - sweptAt > 60_000) {
       sweptAt = Date.now();
-      await db.deleteFrom('altcha_used').where('expires_at', '<', Math.floor(Date.now() / 1000) - 60).execute();
+      await db
+        .deleteFrom('altcha_used')
+        .where('expires_at', '<', Math.floor(Date.now() / 1000) - 60)
+        .execute();
     }
     c.header('Cache-Control', 'no-store');
     return c.json(await newChallenge({ ...config.altcha, ...(await secrets()) }, site));

@@ -105,16 +105,19 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
   if (!site.origins.includes(origin)) throw notFromSite(origin, site.key);
 
   const key = c.req.header('Idempotency-Key');
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw refused('Idempotency-Key must be 8–100 letters, digits or - _ . :', 'Idempotency-Key', 'invalid_key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+    throw refused('Idempotency-Key must be 8–100 letters, digits or - _ . :', 'Idempotency-Key', 'invalid_key');
   if (input.website) throw refused('the submission was refused', '', 'refused');
 
   const secrets = await deps.secrets();
   const proof = await checkAltcha(secrets, input.altcha, site.key);
-  if (!proof.ok) throw new ProblemError(400, PROOF_REFUSALS[proof.reason], [{ path: 'altcha', code: `altcha_${proof.reason}`, message: PROOF_REFUSALS[proof.reason] }]);
+  if (!proof.ok)
+    throw new ProblemError(400, PROOF_REFUSALS[proof.reason], [{ path: 'altcha', code: `altcha_${proof.reason}`, message: PROOF_REFUSALS[proof.reason] }]);
   if (Date.now() / 1000 - proof.issuedAt < config.minFillSeconds) throw refused('the form was sent too quickly; wait a moment and send again', '', 'too_fast');
 
   const { notice } = spec;
-  if (input.noticeVersion !== notice.version) throw refused(`the privacy notice changed; reload the page to see version ${notice.version}`, 'noticeVersion', 'stale_notice');
+  if (input.noticeVersion !== notice.version)
+    throw refused(`the privacy notice changed; reload the page to see version ${notice.version}`, 'noticeVersion', 'stale_notice');
   const missing = notice.required.filter((p) => !input.consents.includes(p));
   const unknown = input.consents.filter((p) => !(notice.required as readonly string[]).includes(p) && !(notice.optional as readonly string[]).includes(p));
   if (missing.length || unknown.length) {
@@ -130,8 +133,10 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
   if (key) {
     const claim = await claimKey(db, spec.scope, key, requestHash(content));
     if (claim.kind === 'replay') return replay(c, claim.response);
-    if (claim.kind === 'in-flight') throw new ProblemError(409, 'this submission is still being processed; try again in a moment', undefined, { 'Retry-After': '2' }, '/problems/in-flight');
-    if (claim.kind === 'mismatch') throw new ProblemError(422, 'this Idempotency-Key was already used for a different submission', undefined, {}, '/problems/key-reused');
+    if (claim.kind === 'in-flight')
+      throw new ProblemError(409, 'this submission is still being processed; try again in a moment', undefined, { 'Retry-After': '2' }, '/problems/in-flight');
+    if (claim.kind === 'mismatch')
+      throw new ProblemError(422, 'this Idempotency-Key was already used for a different submission', undefined, {}, '/problems/key-reused');
   }
 
   try {
@@ -171,7 +176,8 @@ function notFromSite(origin: string, site?: string) {
   return new ProblemError(403, `submissions for ${whose} are accepted only from its registered origins; ${origin || 'no Origin header'} is not one`);
 }
 
-const proofReplayed = () => new ProblemError(400, 'this anti-spam check was already used; send again', [{ path: 'altcha', code: 'altcha_replayed', message: 'already used' }]);
+const proofReplayed = () =>
+  new ProblemError(400, 'this anti-spam check was already used; send again', [{ path: 'altcha', code: 'altcha_replayed', message: 'already used' }]);
 
 function respond(c: Context, status: number, body: string, location?: string) {
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };

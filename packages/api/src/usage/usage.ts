@@ -20,7 +20,11 @@ export interface PageView {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The content reads a widget makes (documents, Q&A, meta…), not challenges or page tokens. */
-const CONTENT_READS = new Set(Object.values(routes as Record<string, RouteSpec>).filter((r) => r.cache === 'public').map((r) => honoPath(r.path)));
+const CONTENT_READS = new Set(
+  Object.values(routes as Record<string, RouteSpec>)
+    .filter((r) => r.cache === 'public')
+    .map((r) => honoPath(r.path)),
+);
 
 /**
  * Usage per registered site and day, without addresses or any personal data, so the Department of
@@ -98,10 +102,18 @@ export class UsageCounter {
         await trx
           .insertInto('page_views_daily')
           .values({ ...row, views: count })
-          .onConflict((oc) => oc.columns(['day', 'site_key', 'origin', 'path', 'widgets', 'registered']).doUpdateSet((eb) => ({ views: eb('page_views_daily.views', '+', count) })))
+          .onConflict((oc) =>
+            oc
+              .columns(['day', 'site_key', 'origin', 'path', 'widgets', 'registered'])
+              .doUpdateSet((eb) => ({ views: eb('page_views_daily.views', '+', count) })),
+          )
           .execute();
       }
-      if (views.size) await trx.deleteFrom('view_tokens_used').where('expires_at', '<', Math.floor(Date.now() / 1000)).execute();
+      if (views.size)
+        await trx
+          .deleteFrom('view_tokens_used')
+          .where('expires_at', '<', Math.floor(Date.now() / 1000))
+          .execute();
     });
   }
 

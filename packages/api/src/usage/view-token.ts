@@ -15,8 +15,7 @@ interface Claims {
 }
 
 export type ViewTokenCheck =
-  | { ok: true; site: string; nonce: string; expiresAt: number }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'other_address' };
+  { ok: true; site: string; nonce: string; expiresAt: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'other_address' };
 
 const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64url');
 const addressTag = (secret: string, address: string) => createHmac('sha256', secret).update(`address:${address}`).digest('base64url').slice(0, 16);

@@ -40,7 +40,14 @@ export function viewRoutes({ limiter, sites, usage, config, viewSecret }: ViewDe
     if (!(await sites.knowsSite(site))) throw new InputError([{ path: 'site', code: 'unknown_site', message: `no site "${site}" is registered` }]);
     const address = clientIp(c, config.trustProxy);
     const wait = limiter.take(`views:${address}`, config.limits.views);
-    if (wait > 0) throw new ProblemError(429, `too many page views from this address; try again in ${wait} seconds`, undefined, { 'Retry-After': String(wait) }, '/problems/rate-limited');
+    if (wait > 0)
+      throw new ProblemError(
+        429,
+        `too many page views from this address; try again in ${wait} seconds`,
+        undefined,
+        { 'Retry-After': String(wait) },
+        '/problems/rate-limited',
+      );
     const origin = c.req.header('Origin');
     const registered = origin ? await sites.originOf(site, origin) : null;
     c.header('Cache-Control', 'no-store');
@@ -54,7 +61,15 @@ export function viewRoutes({ limiter, sites, usage, config, viewSecret }: ViewDe
     if (!check.ok) throw new ProblemError(400, REFUSALS[check.reason], [{ path: 'token', code: `token_${check.reason}`, message: REFUSALS[check.reason] }]);
     const origin = c.req.header('Origin') ?? '';
     const registered = Boolean(origin) && (await sites.originOf(check.site, origin));
-    usage.recordView({ site: check.site, origin: origin || 'unknown', path: report.path, widgets: report.widgets, registered, nonce: check.nonce, expiresAt: check.expiresAt });
+    usage.recordView({
+      site: check.site,
+      origin: origin || 'unknown',
+      path: report.path,
+      widgets: report.widgets,
+      registered,
+      nonce: check.nonce,
+      expiresAt: check.expiresAt,
+    });
     c.header('Cache-Control', 'no-store');
     return c.body(null, 204);
   });

@@ -14,9 +14,7 @@ export interface Expected extends CatalogLaw {
 }
 
 /** Every catalog document with its id, newest first (ties in any order: that is the server's business). */
-export const expected: Expected[] = catalog.laws
-  .map((law) => ({ ...law, id: lawId(law.number, law.issued) }))
-  .sort((a, b) => b.issued.localeCompare(a.issued));
+export const expected: Expected[] = catalog.laws.map((law) => ({ ...law, id: lawId(law.number, law.issued) })).sort((a, b) => b.issued.localeCompare(a.issued));
 
 export const byId = new Map(expected.map((law) => [law.id, law]));
 export const byNumber = new Map(expected.map((law) => [law.number, law]));

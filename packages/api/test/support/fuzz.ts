@@ -34,9 +34,31 @@ export const badString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.oneof(control, invisible), minLength: 1, maxLength: 5 }).map((bad) => `Thủ tục cấp giấy${bad} chứng nhận quyền sử dụng đất`),
   fc.integer({ min: 0, max: 70_000 }).chain((n) => fc.constantFrom('x', 'đ', '😀', ' ', '\u0000').map((c) => c.repeat(n))),
   fc.constantFrom(
-    '', ' ', '\t\r\n', '\u3000\u00a0', '\u0000', '\u0000'.repeat(30), 'null', 'undefined', 'NaN', 'Infinity', 'true', '[]', '{}',
-    '__proto__', 'constructor', '<script>alert(1)</script>', "'; drop table questions; --", '%00', '../../etc/passwd', '${7*7}', '{{7*7}}',
-    'A\u030A\u0301\u0327'.repeat(50), '\ud83d', '\udc00 lone low surrogate with enough text', 'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇',
+    '',
+    ' ',
+    '\t\r\n',
+    '\u3000\u00a0',
+    '\u0000',
+    '\u0000'.repeat(30),
+    'null',
+    'undefined',
+    'NaN',
+    'Infinity',
+    'true',
+    '[]',
+    '{}',
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    "'; drop table questions; --",
+    '%00',
+    '../../etc/passwd',
+    '${7*7}',
+    '{{7*7}}',
+    'A\u030A\u0301\u0327'.repeat(50),
+    '\ud83d',
+    '\udc00 lone low surrogate with enough text',
+    'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇',
   ),
 );
 
@@ -54,7 +76,25 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Raw JSON values JSON.stringify cannot make. */
-const rawJson = fc.constantFrom('1e400', '-1e400', '1e-400', '0x10', '01', 'NaN', 'Infinity', '.5', '5.', '"\\ud800"', '"\\u0000"', '"\\x41"', "'single'", 'undefined', '[,]', '{"a":1,}', '99999999999999999999999999');
+const rawJson = fc.constantFrom(
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '0x10',
+  '01',
+  'NaN',
+  'Infinity',
+  '.5',
+  '5.',
+  '"\\ud800"',
+  '"\\u0000"',
+  '"\\x41"',
+  "'single'",
+  'undefined',
+  '[,]',
+  '{"a":1,}',
+  '99999999999999999999999999',
+);
 
 export interface BodyShape {
   /** A body the route accepts (the proof of work, if any, filled in by the test). */
@@ -87,7 +127,12 @@ function withExtraKey(body: Record<string, unknown>, key: string, valueJson: str
 
 /** Every kind of malformed body for one route. */
 export function malformed(shape: BodyShape): fc.Arbitrary<FuzzCase> {
-  const json = (kind: string, label: string, text: string, contentType: string | null = 'application/json'): FuzzCase => ({ kind, label, body: utf8(text), contentType });
+  const json = (kind: string, label: string, text: string, contentType: string | null = 'application/json'): FuzzCase => ({
+    kind,
+    label,
+    body: utf8(text),
+    contentType,
+  });
   const path = fc.constantFrom(...shape.paths);
   const validText = JSON.stringify(shape.valid);
 
@@ -118,13 +163,34 @@ export function malformed(shape: BodyShape): fc.Arbitrary<FuzzCase> {
   const nestedProto = fc.tuple(path, fc.constantFrom(...PROTOTYPE_KEYS)).map(([p, k]) => {
     const b = clone(shape.valid);
     setPath(b, p, '__NESTED__');
-    return json('prototype key', `${p} = {"${k}": {...}}`, JSON.stringify(b).replace('"__NESTED__"', `{${JSON.stringify(k)}:{"isAdmin":true,"status":"answered"}}`));
+    return json(
+      'prototype key',
+      `${p} = {"${k}": {...}}`,
+      JSON.stringify(b).replace('"__NESTED__"', `{${JSON.stringify(k)}:{"isAdmin":true,"status":"answered"}}`),
+    );
   });
-  const duplicateKey = fc.tuple(path.filter((p) => !p.includes('.')), wrongType).map(([p, v]) => json('duplicate key', `${p} twice, last ${sample(v)}`, withExtraKey(shape.valid, p, JSON.stringify(v) ?? 'null')));
+  const duplicateKey = fc
+    .tuple(
+      path.filter((p) => !p.includes('.')),
+      wrongType,
+    )
+    .map(([p, v]) => json('duplicate key', `${p} twice, last ${sample(v)}`, withExtraKey(shape.valid, p, JSON.stringify(v) ?? 'null')));
   const randomJson = fc.jsonValue({ maxDepth: 4 }).map((v) => json('random json', sample(v), JSON.stringify(v) ?? 'null'));
   const deep = fc.integer({ min: 100, max: 5000 }).map((n) => json('random json', `nested ${n} deep`, `${'['.repeat(n)}${']'.repeat(n)}`));
   const wrongContentType = fc
-    .constantFrom(null, '', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json-patch+json', 'application/jsonx', 'text/json', 'application/xml', ' application/json', 'json')
+    .constantFrom(
+      null,
+      '',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/json-patch+json',
+      'application/jsonx',
+      'text/json',
+      'application/xml',
+      ' application/json',
+      'json',
+    )
     .map((ct) => json('wrong content type', `Content-Type: ${ct}`, validText, ct));
   const invalidUtf8 = fc
     .tuple(
@@ -136,38 +202,53 @@ export function malformed(shape: BodyShape): fc.Arbitrary<FuzzCase> {
       // Inside a string value: after the first quote of some value.
       const quotes = [...validText.matchAll(/:"/g)].map((m) => Buffer.byteLength(validText.slice(0, m.index + 2)));
       const pos = quotes.length ? quotes[at % quotes.length]! : 1;
-      return { kind: 'invalid utf-8', label: `bytes ${bad.map((b) => b.toString(16)).join(' ')} at ${pos}`, body: new Uint8Array([...bytes.slice(0, pos), ...bad, ...bytes.slice(pos)]), contentType: 'application/json' };
+      return {
+        kind: 'invalid utf-8',
+        label: `bytes ${bad.map((b) => b.toString(16)).join(' ')} at ${pos}`,
+        body: new Uint8Array([...bytes.slice(0, pos), ...bad, ...bytes.slice(pos)]),
+        contentType: 'application/json',
+      };
     });
-  const truncated = fc.integer({ min: 0, max: validText.length - 1 }).map((n) => json('truncated json', `first ${n} of ${validText.length} characters`, validText.slice(0, n)));
+  const truncated = fc
+    .integer({ min: 0, max: validText.length - 1 })
+    .map((n) => json('truncated json', `first ${n} of ${validText.length} characters`, validText.slice(0, n)));
   const oversized = fc.tuple(fc.integer({ min: 1, max: 3 * shape.limit }), fc.boolean()).map(([extra, inField]) => {
     const filler = 'đ'.repeat(Math.ceil((shape.limit + extra) / 2));
     const text = inField ? withExtraKey(shape.valid, 'padding', JSON.stringify(filler)) : `${validText}${' '.repeat(shape.limit + extra)}`;
     return json('over the size limit', `${Buffer.byteLength(text)} bytes (${inField ? 'in a field' : 'trailing spaces'})`, text);
   });
-  const randomBytes = fc.uint8Array({ maxLength: 300 }).map((b) => ({ kind: 'random bytes', label: `${b.length} random bytes`, body: b, contentType: 'application/json' }));
+  const randomBytes = fc
+    .uint8Array({ maxLength: 300 })
+    .map((b) => ({ kind: 'random bytes', label: `${b.length} random bytes`, body: b, contentType: 'application/json' }));
   const hugeArray = fc.tuple(path, fc.integer({ min: 9, max: 3000 })).map(([p, n]) => {
     const b = clone(shape.valid);
-    setPath(b, p, Array.from({ length: n }, (_, i) => (i % 2 ? 'xu-ly-cau-hoi' : { number: '91/2025/QH15' })));
+    setPath(
+      b,
+      p,
+      Array.from({ length: n }, (_, i) => (i % 2 ? 'xu-ly-cau-hoi' : { number: '91/2025/QH15' })),
+    );
     return json('wrong type', `${p} = array of ${n}`, JSON.stringify(b));
   });
 
-  return fc.oneof(
-    { arbitrary: fieldWrongType, weight: 4 },
-    { arbitrary: fieldBadString, weight: 6 },
-    { arbitrary: fieldRawJson, weight: 1 },
-    { arbitrary: missing, weight: 2 },
-    { arbitrary: extraKey, weight: 2 },
-    { arbitrary: nestedProto, weight: 1 },
-    { arbitrary: duplicateKey, weight: 1 },
-    { arbitrary: randomJson, weight: 2 },
-    { arbitrary: deep, weight: 1 },
-    { arbitrary: wrongContentType, weight: 1 },
-    { arbitrary: invalidUtf8, weight: 1 },
-    { arbitrary: truncated, weight: 1 },
-    { arbitrary: oversized, weight: 1 },
-    { arbitrary: randomBytes, weight: 1 },
-    { arbitrary: hugeArray, weight: 1 },
-  ).map((c) => Object.assign(c, { [fc.toStringMethod]: () => `${c.kind}: ${c.label} (${c.body.length} bytes, Content-Type ${String(c.contentType)})` }));
+  return fc
+    .oneof(
+      { arbitrary: fieldWrongType, weight: 4 },
+      { arbitrary: fieldBadString, weight: 6 },
+      { arbitrary: fieldRawJson, weight: 1 },
+      { arbitrary: missing, weight: 2 },
+      { arbitrary: extraKey, weight: 2 },
+      { arbitrary: nestedProto, weight: 1 },
+      { arbitrary: duplicateKey, weight: 1 },
+      { arbitrary: randomJson, weight: 2 },
+      { arbitrary: deep, weight: 1 },
+      { arbitrary: wrongContentType, weight: 1 },
+      { arbitrary: invalidUtf8, weight: 1 },
+      { arbitrary: truncated, weight: 1 },
+      { arbitrary: oversized, weight: 1 },
+      { arbitrary: randomBytes, weight: 1 },
+      { arbitrary: hugeArray, weight: 1 },
+    )
+    .map((c) => Object.assign(c, { [fc.toStringMethod]: () => `${c.kind}: ${c.label} (${c.body.length} bytes, Content-Type ${String(c.contentType)})` }));
 }
 
 /** How many cases of each kind ran and what the server answered. */
@@ -181,7 +262,11 @@ export class Tally {
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
   }
   toString() {
-    const list = (m: Map<string | number, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
+    const list = (m: Map<string | number, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(', ');
     return `${this.total} cases (${list(this.kinds)}); statuses ${list(this.statuses)}`;
   }
 }

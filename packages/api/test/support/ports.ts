@@ -43,7 +43,11 @@ export async function listen(fetch: (req: Request, env?: unknown) => Response | 
       return {
         port,
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((r) => { (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); server.close(() => r()); }),
+        close: () =>
+          new Promise<void>((r) => {
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => r());
+          }),
       };
     }
   }

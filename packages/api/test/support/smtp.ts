@@ -37,7 +37,8 @@ export async function startRelay(port = 0, refuse: string[] = []): Promise<Relay
     },
     onRcptTo(address, _session, callback) {
       // As Postfix words it, quoting the address.
-      if (refuse.includes(address.address)) return callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+      if (refuse.includes(address.address))
+        return callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {

@@ -39,7 +39,12 @@ export const EASY: SubmissionConfig = {
   },
 };
 
-export const easy = (over: Partial<Omit<SubmissionConfig, 'limits' | 'altcha'>> & { limits?: Partial<SubmissionConfig['limits']>; altcha?: Partial<SubmissionConfig['altcha']> } = {}): SubmissionConfig => ({
+export const easy = (
+  over: Partial<Omit<SubmissionConfig, 'limits' | 'altcha'>> & {
+    limits?: Partial<SubmissionConfig['limits']>;
+    altcha?: Partial<SubmissionConfig['altcha']>;
+  } = {},
+): SubmissionConfig => ({
   ...EASY,
   ...over,
   altcha: { ...EASY.altcha, ...over.altcha },
@@ -103,7 +108,11 @@ function wrap(app: App, db: Db, services: Services, tokens: { admin: string; edi
       if (origin !== null) headers.Origin = origin;
       const key = opts.key === undefined ? newKey() : opts.key;
       if (key !== null) headers['Idempotency-Key'] = key;
-      return request(path, { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) });
+      return request(path, {
+        method: 'POST',
+        headers,
+        body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+      });
     },
     staff(method, path, body, token = tokens.admin) {
       const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
@@ -187,7 +196,6 @@ export async function counts(db: Db): Promise<Counts> {
   const row = rows[0]!;
   return Object.fromEntries(COUNTED.map((t) => [t, Number(row[t])])) as Counts;
 }
-
 
 /** A question sent and answered 201; returns its receipt and its id. */
 export async function ask(t: SubmitApp, over: Record<string, unknown> = {}) {

@@ -24,7 +24,9 @@ describe('placeholder attributes', () => {
 
   for (const [name, cls] of Object.entries(widgets)) {
     it(`${name}: a placeholder may set exactly the attributes the element has, except api and site`, () => {
-      const expected = observed(cls).filter((a) => a !== 'api' && a !== 'site').sort();
+      const expected = observed(cls)
+        .filter((a) => a !== 'api' && a !== 'site')
+        .sort();
       expect([...PLACEHOLDER_ATTRIBUTES[name]!].sort()).to.deep.equal(expected);
     });
   }

@@ -9,8 +9,7 @@ export const formatDate = (iso: string) => iso.slice(0, 10).split('-').reverse()
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** "06:45 22/11/2026" in the reader's own time zone. */
-export const formatDateTime = (d: Date) =>
-  `${two(d.getHours())}:${two(d.getMinutes())} ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+export const formatDateTime = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())} ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
 
 export const common = dictionary(
   {
@@ -35,5 +34,4 @@ export const common = dictionary(
   },
 );
 
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));

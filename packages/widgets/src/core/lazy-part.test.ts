@@ -48,7 +48,7 @@ describe('LazyPart', () => {
     expect(loads).to.equal(1);
   });
 
-  it('offline, a part that could not load says so in a form\'s words (not the list\'s), and opens when the network is back', async () => {
+  it("offline, a part that could not load says so in a form's words (not the list's), and opens when the network is back", async () => {
     restoreOnline = setOnline(false);
     next = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     const el = await fixture<LazyHost>(html`<test-lazy-host></test-lazy-host>`);

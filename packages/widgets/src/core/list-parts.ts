@@ -35,10 +35,12 @@ export const listFooter = (
   lang: Lang,
   onMore: () => void,
 ) => html`<div class="footer">
-  ${hasMore
-    ? html`<button class="secondary" part="more" @click=${onMore} ?disabled=${pages.loadingMore} aria-busy=${pages.loadingMore ? 'true' : 'false'}>
+  ${
+    hasMore
+      ? html`<button class="secondary" part="more" @click=${onMore} ?disabled=${pages.loadingMore} aria-busy=${pages.loadingMore ? 'true' : 'false'}>
         ${pages.loadingMore ? labels.loadingMore : labels.more}
       </button>`
-    : nothing}
+      : nothing
+  }
   ${pages.moreFailed ? html`<span class="more-error" role="alert">${common[lang].error}</span>` : nothing}
 </div>`;

@@ -17,7 +17,12 @@ const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shad
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 const laws = [
-  law(1, { type: { code: 'thong-tu-lien-tich', label: 'Thông tư liên tịch' }, number: '03/2025/TTLT-BTP-BNV', issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông' }, validity: { code: 'het-hieu-luc-mot-phan', label: 'Hết hiệu lực một phần' } }),
+  law(1, {
+    type: { code: 'thong-tu-lien-tich', label: 'Thông tư liên tịch' },
+    number: '03/2025/TTLT-BTP-BNV',
+    issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông' },
+    validity: { code: 'het-hieu-luc-mot-phan', label: 'Hết hiệu lực một phần' },
+  }),
   law(2, { abstract: 'Ngắn' }),
 ];
 const question = (n: number) => ({
@@ -35,8 +40,14 @@ const FIELDS = [
   { code: 'khieu-nai-to-cao', label: 'Khiếu nại, tố cáo và giải quyết tranh chấp hành chính' },
 ];
 const tracked: QuestionStatusView = {
-  trackingCode: 'HD-7K3M9-QXP2A', status: 'answered', title: 'Con tôi 17 tuổi có được kết hôn không?', field: FIELDS[0]!, askedOn: '2026-04-01', dueOn: '2026-04-15',
-  answer: { html: '<p>Chưa được.</p>', citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: null, url: null }], answeredOn: '2026-04-10' }, rejectedReason: null,
+  trackingCode: 'HD-7K3M9-QXP2A',
+  status: 'answered',
+  title: 'Con tôi 17 tuổi có được kết hôn không?',
+  field: FIELDS[0]!,
+  askedOn: '2026-04-01',
+  dueOn: '2026-04-15',
+  answer: { html: '<p>Chưa được.</p>', citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: null, url: null }], answeredOn: '2026-04-10' },
+  rejectedReason: null,
 };
 
 function provincialApi() {
@@ -50,7 +61,10 @@ function provincialApi() {
     if (p === '/api/v1/questions/suggest') return { body: { answers: [], laws: [] } };
     if (p.startsWith('/api/v1/questions/')) return { body: tracked };
     if (p === '/api/v1/meta') return { body: { fields: FIELDS } };
-    if (p.startsWith('/api/v1/sites/')) return { body: { key: 'demo', name: 'Trang thử', kind: 'ubnd-xa', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: true } };
+    if (p.startsWith('/api/v1/sites/'))
+      return {
+        body: { key: 'demo', name: 'Trang thử', kind: 'ubnd-xa', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: true },
+      };
     return { status: 404, body: {} };
   });
 }

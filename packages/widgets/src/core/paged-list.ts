@@ -31,7 +31,11 @@ export class PagedList<I> implements ReactiveController {
     private readonly onFirstPage: () => void,
   ) {
     host.addController(this);
-    this.first = new Resource(host, (body) => checked<Page<I>>(shape, body), () => this.firstPageSettled());
+    this.first = new Resource(
+      host,
+      (body) => checked<Page<I>>(shape, body),
+      () => this.firstPageSettled(),
+    );
   }
 
   get items(): I[] {

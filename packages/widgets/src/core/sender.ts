@@ -145,7 +145,10 @@ export class Sender implements ReactiveController {
     const refused =
       navigator.onLine &&
       (this.attempts.get(entry.id) ?? 0) >= 1 &&
-      (await fetch(entry.url, { credentials: 'omit', cache: 'no-store' }).then(() => true, () => false));
+      (await fetch(entry.url, { credentials: 'omit', cache: 'no-store' }).then(
+        () => true,
+        () => false,
+      ));
     if (!refused) return this.wait(entry);
     outbox.remove(entry.id);
     this.attempts.delete(entry.id);

@@ -6,10 +6,15 @@ import { partsStyles as feedbackPartsStyles } from '../feedback-form/feedback-fo
 import { PbgdplQaBox } from '../qa-box/qa-box.js';
 import { formStyles as qaFormStyles } from '../qa-box/qa-box.forms.styles.js';
 
-const widgets = { 'pbgdpl-latest-laws': PbgdplLatestLaws, 'pbgdpl-qa-box': PbgdplQaBox, 'pbgdpl-qa-box forms (adopted when opened)': { styles: [PbgdplQaBox.styles, qaFormStyles] }, 'pbgdpl-feedback-form': PbgdplFeedbackForm, 'pbgdpl-feedback-form open form (adopted when opened)': { styles: [PbgdplFeedbackForm.styles, feedbackPartsStyles] } };
+const widgets = {
+  'pbgdpl-latest-laws': PbgdplLatestLaws,
+  'pbgdpl-qa-box': PbgdplQaBox,
+  'pbgdpl-qa-box forms (adopted when opened)': { styles: [PbgdplQaBox.styles, qaFormStyles] },
+  'pbgdpl-feedback-form': PbgdplFeedbackForm,
+  'pbgdpl-feedback-form open form (adopted when opened)': { styles: [PbgdplFeedbackForm.styles, feedbackPartsStyles] },
+};
 
-const cssOf = (styles: unknown): string =>
-  ([styles].flat(Infinity as 1) as CSSResult[]).map((s) => s.cssText).join('\n');
+const cssOf = (styles: unknown): string => ([styles].flat(Infinity as 1) as CSSResult[]).map((s) => s.cssText).join('\n');
 
 describe('widget styles', () => {
   for (const [tag, widget] of Object.entries(widgets)) {
@@ -26,7 +31,17 @@ describe('widget styles', () => {
     });
 
     it(`${tag} reads only documented public tokens`, () => {
-      const documented = ['--pbgdpl-font', '--pbgdpl-accent', '--pbgdpl-on-accent', '--pbgdpl-radius', '--pbgdpl-surface', '--pbgdpl-text', '--pbgdpl-muted', '--pbgdpl-border', '--pbgdpl-focus'];
+      const documented = [
+        '--pbgdpl-font',
+        '--pbgdpl-accent',
+        '--pbgdpl-on-accent',
+        '--pbgdpl-radius',
+        '--pbgdpl-surface',
+        '--pbgdpl-text',
+        '--pbgdpl-muted',
+        '--pbgdpl-border',
+        '--pbgdpl-focus',
+      ];
       const used = new Set([...css.matchAll(/var\((--pbgdpl-[\w-]+)/g)].map((m) => m[1]));
       expect([...used].filter((v) => !documented.includes(v!))).to.deep.equal([]);
     });

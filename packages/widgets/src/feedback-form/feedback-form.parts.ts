@@ -243,11 +243,7 @@ export class OpenForm implements ReactiveController {
     if (kind === 'page') return nothing;
     const t = this.t;
     const { data, status } = this.about;
-    const text = data
-      ? html`<strong>${data.type.label} ${data.number}</strong> — ${data.abstract}`
-      : status === 'loading'
-        ? t.subjectLoading
-        : t.subjectError;
+    const text = data ? html`<strong>${data.type.label} ${data.number}</strong> — ${data.abstract}` : status === 'loading' ? t.subjectLoading : t.subjectError;
     return html`<p class="subject" part="subject" id="subject">
       <span class="subject-label">${kind === 'draft' ? t.subjectDraft : t.subjectDocument}</span> ${text}
     </p>`;

@@ -36,7 +36,7 @@ interface Reply {
 function stubApi(respond: (call: Call) => Reply) {
   const original = window.fetch;
   const calls: Call[] = [];
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     const call: Call = {
       url: new URL(input instanceof Request ? input.url : String(input), location.href),
@@ -54,7 +54,7 @@ function stubApi(respond: (call: Call) => Reply) {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...r.headers },
     });
-  });
+  };
   return {
     calls,
     posts: () => calls.filter((c) => c.method === 'POST'),
@@ -63,7 +63,16 @@ function stubApi(respond: (call: Call) => Reply) {
 }
 
 const receipt = (id = 'f-1') => ({ status: 201, body: { id, receivedAt: '2026-01-05T08:00:00.000Z' } });
-const lawDetail = { ...law(91), number: '91/2025/QH15', abstract: 'Bảo vệ dữ liệu cá nhân', normative: true, signer: null, expiresOn: null, relations: [], updatedAt: '2026-01-01' };
+const lawDetail = {
+  ...law(91),
+  number: '91/2025/QH15',
+  abstract: 'Bảo vệ dữ liệu cá nhân',
+  normative: true,
+  signer: null,
+  expiresOn: null,
+  relations: [],
+  updatedAt: '2026-01-01',
+};
 
 // ── The proof of work: ProofOfWork's create() seam returns this fake ────────────────────────────
 
@@ -185,7 +194,9 @@ describe('pbgdpl-feedback-form', () => {
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
       api = stubApi((c) => (c.method === 'GET' ? { body: lawDetail, gate } : receipt()));
-      const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo" kind="document" document="91-2025-qh15"></pbgdpl-feedback-form>`);
+      const el = await fixture<PbgdplFeedbackForm>(
+        html`<pbgdpl-feedback-form api=${API} site="demo" kind="document" document="91-2025-qh15"></pbgdpl-feedback-form>`,
+      );
       expect(text($(el, '[role=heading]'))).to.equal('Phản ánh, kiến nghị về văn bản');
       expect(text($(el, 'legend'))).to.equal('Bạn có hài lòng với văn bản này không?');
       expect(api.calls).to.have.length(0); // lazily: nothing at load
@@ -207,7 +218,9 @@ describe('pbgdpl-feedback-form', () => {
 
     it('document: still sends when the document cannot be loaded', async () => {
       api = stubApi((c) => (c.method === 'GET' ? { status: 404, body: { status: 404, detail: 'no legal document' } } : receipt()));
-      const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo" kind="document" document="khong-co"></pbgdpl-feedback-form>`);
+      const el = await fixture<PbgdplFeedbackForm>(
+        html`<pbgdpl-feedback-form api=${API} site="demo" kind="document" document="khong-co"></pbgdpl-feedback-form>`,
+      );
       await open(el);
       await waitUntil(() => text($(el, '.subject')).includes('Không tải được'), 'subject error', { timeout: 4000 });
       expect(warnings.kit.join()).to.contain('no legal document');
@@ -218,7 +231,9 @@ describe('pbgdpl-feedback-form', () => {
 
     it('draft: a comment on a draft', async () => {
       api = stubApi((c) => (c.method === 'GET' ? { body: { ...lawDetail, number: 'Dự thảo', abstract: 'Luật sửa đổi Luật Đất đai' } } : receipt()));
-      const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo" kind="draft" document="du-thao-dat-dai"></pbgdpl-feedback-form>`);
+      const el = await fixture<PbgdplFeedbackForm>(
+        html`<pbgdpl-feedback-form api=${API} site="demo" kind="draft" document="du-thao-dat-dai"></pbgdpl-feedback-form>`,
+      );
       expect(text($(el, '[role=heading]'))).to.equal('Góp ý dự thảo văn bản');
       expect(text($(el, 'legend'))).to.equal('Bạn có hài lòng với dự thảo này không?');
       await open(el);
@@ -301,7 +316,12 @@ describe('pbgdpl-feedback-form', () => {
       expect(field.getAttribute('aria-invalid'), id).to.equal('true');
     }
     // Every field's description points at an element that exists and holds its message.
-    for (const [id, error] of [['message', 'message-error'], ['contact', 'contact-error'], ['consent', 'consent-error'], ['contact-consent', 'contact-consent-error']]) {
+    for (const [id, error] of [
+      ['message', 'message-error'],
+      ['contact', 'contact-error'],
+      ['consent', 'consent-error'],
+      ['contact-consent', 'contact-consent-error'],
+    ]) {
       expect($(el, `#${id}`)!.getAttribute('aria-describedby')!.split(' '), id).to.include(error);
       expect(text($(el, `#${error}`))).to.not.equal('');
     }
@@ -436,7 +456,11 @@ describe('pbgdpl-feedback-form', () => {
     };
     const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo"></pbgdpl-feedback-form>`);
     // Fetched ahead once the page is idle, before anyone touches the form.
-    await waitUntil(() => proofCodeFetched === 1 && root(el).adoptedStyleSheets.includes(partsStyles.styleSheet!), 'the rest of the form and the solver fetched ahead', { timeout: 5000 });
+    await waitUntil(
+      () => proofCodeFetched === 1 && root(el).adoptedStyleSheets.includes(partsStyles.styleSheet!),
+      'the rest of the form and the solver fetched ahead',
+      { timeout: 5000 },
+    );
     expect(proofLoads).to.equal(0);
     await fill(el, { rating: 4, message: 'Gửi khi chưa từng có mạng', consent: true });
     expect(text($(el, '.base'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
@@ -459,7 +483,13 @@ describe('pbgdpl-feedback-form', () => {
   });
 
   it('sends what an earlier visit left waiting, as soon as it connects', async () => {
-    const entry = { id: 'k-earlier-visit-1', kind: 'feedback', url: `${API}/api/v1/feedback`, createdAt: Date.now(), body: { site: 'demo', kind: 'page', rating: 4, message: 'Từ lần trước', consents: ['xu-ly-gop-y'], noticeVersion: 'gop-y-2026-01' } };
+    const entry = {
+      id: 'k-earlier-visit-1',
+      kind: 'feedback',
+      url: `${API}/api/v1/feedback`,
+      createdAt: Date.now(),
+      body: { site: 'demo', kind: 'page', rating: 4, message: 'Từ lần trước', consents: ['xu-ly-gop-y'], noticeVersion: 'gop-y-2026-01' },
+    };
     localStorage.setItem('pbgdpl:outbox:v1', JSON.stringify([entry]));
     api = stubApi(() => receipt());
     const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API} site="demo"></pbgdpl-feedback-form>`);
@@ -482,7 +512,7 @@ describe('pbgdpl-feedback-form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('maps the server\'s field errors onto the fields, in Vietnamese', async () => {
+  it("maps the server's field errors onto the fields, in Vietnamese", async () => {
     api = stubApi(() => ({
       status: 400,
       body: {
@@ -565,7 +595,7 @@ describe('pbgdpl-feedback-form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('the open form\'s stylesheet, added when it loads, keeps the rules core/styles.test.ts checks', async () => {
+  it("the open form's stylesheet, added when it loads, keeps the rules core/styles.test.ts checks", async () => {
     const el = await fixture<PbgdplFeedbackForm>(html`<pbgdpl-feedback-form api=${API}></pbgdpl-feedback-form>`);
     await open(el);
     expect(root(el).adoptedStyleSheets).to.include(partsStyles.styleSheet);
@@ -578,11 +608,13 @@ describe('pbgdpl-feedback-form', () => {
   });
 
   it('keeps host page CSS out, takes the theme tokens, and is accessible in the dark theme', async () => {
-    const wrap = await fixture(html`<div style="letter-spacing: 7px; text-transform: uppercase; font-style: italic; color: rgb(255, 0, 0); font-family: Georgia, serif; --pbgdpl-accent: rgb(0, 102, 51)">
+    const wrap =
+      await fixture(html`<div style="letter-spacing: 7px; text-transform: uppercase; font-style: italic; color: rgb(255, 0, 0); font-family: Georgia, serif; --pbgdpl-accent: rgb(0, 102, 51)">
       <pbgdpl-feedback-form api=${API} site="demo"></pbgdpl-feedback-form>
     </div>`);
     const style = document.createElement('style');
-    style.textContent = 'label, input, textarea, button, legend, fieldset { color: rgb(0, 255, 0) !important; font-size: 40px !important; display: none !important; }';
+    style.textContent =
+      'label, input, textarea, button, legend, fieldset { color: rgb(0, 255, 0) !important; font-size: 40px !important; display: none !important; }';
     document.head.append(style);
     const el = wrap.querySelector('pbgdpl-feedback-form')!;
     await open(el);

@@ -66,7 +66,12 @@ export class PbgdplFeedbackForm extends PbgdplElement {
 
   private readonly draft = new Draft(this);
   private readonly proof = new ProofOfWork(this);
-  private readonly sender = new Sender(this, 'feedback', () => this.proof.get(), (body) => this.onSent(body));
+  private readonly sender = new Sender(
+    this,
+    'feedback',
+    () => this.proof.get(),
+    (body) => this.onSent(body),
+  );
   private readonly shared: FeedbackShared = { draft: this.draft, sender: this.sender };
   // The rest of the form, fetched ahead once the page is idle: offline, it still opens.
   private readonly form = new LazyPart(this, () => import('./feedback-form.parts.js').then((m) => new m.OpenForm(this, this.shared)), true);
@@ -76,7 +81,10 @@ export class PbgdplFeedbackForm extends PbgdplElement {
     const kind = shownKind(this.kind, this.document);
     const problem = kind === this.kind ? '' : `${this.kind}:${this.document}`;
     if (problem && problem !== this.warned) {
-      console.warn('[PBGDPL]', `feedback-form: kind="${this.kind}" is not page, or has no document attribute (a law id such as 91-2025-qh15); asking about the page instead`);
+      console.warn(
+        '[PBGDPL]',
+        `feedback-form: kind="${this.kind}" is not page, or has no document attribute (a law id such as 91-2025-qh15); asking about the page instead`,
+      );
     }
     this.warned = problem;
     // A submission resumed from storage moves on before anyone touches the form: the open form says what happens.
@@ -109,8 +117,9 @@ export class PbgdplFeedbackForm extends PbgdplElement {
     return html`
       <section class="base" part="base" lang=${this.language} aria-labelledby="heading">
         ${this.renderHeading(t[`heading${kind}`])}
-        ${form?.panel() ??
-        html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.interact} @pointerdown=${this.interact}>
+        ${
+          form?.panel() ??
+          html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.interact} @pointerdown=${this.interact}>
           ${form?.summary()}
           <fieldset class="rating" part="rating" aria-describedby=${errors.rating ? 'rating-error' : nothing}>
             <legend><span class="question">${t[`rating${kind}`]}</span></legend>
@@ -126,7 +135,8 @@ export class PbgdplFeedbackForm extends PbgdplElement {
             </div>
           </fieldset>
           ${rest}
-        </form>`}
+        </form>`
+        }
         <p class="visually-hidden" role="status">${announcement}</p>
         <div class="proof"></div>
       </section>

@@ -8,7 +8,8 @@ const API = 'https://api.example.test';
 const shadow = (el: Element) => el.shadowRoot!;
 const items = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLLIElement>('li.item'));
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const ready = (el: PbgdplLatestLaws, n: number, timeout = 1000) => waitUntil(() => items(el).length === n && !shadow(el).querySelector('.skeleton'), `expected ${n} items`, { timeout });
+const ready = (el: PbgdplLatestLaws, n: number, timeout = 1000) =>
+  waitUntil(() => items(el).length === n && !shadow(el).querySelector('.skeleton'), `expected ${n} items`, { timeout });
 
 describe('pbgdpl-latest-laws', () => {
   let stub: ReturnType<typeof stubFetch> | undefined;
@@ -29,7 +30,9 @@ describe('pbgdpl-latest-laws', () => {
 
   it('asks the API for the attributes it was given and renders each document', async () => {
     stub = stubFetch(() => ({ body: page(1, 3, 'next') }));
-    const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} site="demo" limit="3" field="dat-dai" validity="con-hieu-luc"></pbgdpl-latest-laws>`);
+    const el = await fixture<PbgdplLatestLaws>(
+      html`<pbgdpl-latest-laws api=${API} site="demo" limit="3" field="dat-dai" validity="con-hieu-luc"></pbgdpl-latest-laws>`,
+    );
     await ready(el, 3);
     const url = stub.calls[0]!;
     expect(url.origin + url.pathname).to.equal(`${API}/api/v1/laws`);
@@ -46,7 +49,8 @@ describe('pbgdpl-latest-laws', () => {
   });
 
   it('never moves what follows it up: the list is as tall as its skeleton, taller only where a number or issuer needs a line more', async () => {
-    const long = 'Quy định chi tiết một số điều và biện pháp thi hành Luật Bảo vệ dữ liệu cá nhân về xử lý dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm, chuyển dữ liệu cá nhân ra nước ngoài và trách nhiệm của các cơ quan, tổ chức, cá nhân có liên quan';
+    const long =
+      'Quy định chi tiết một số điều và biện pháp thi hành Luật Bảo vệ dữ liệu cá nhân về xử lý dữ liệu cá nhân cơ bản, dữ liệu cá nhân nhạy cảm, chuyển dữ liệu cá nhân ra nước ngoài và trách nhiệm của các cơ quan, tổ chức, cá nhân có liên quan';
     const body = page(1, 5, 'next');
     body.items[1] = { ...body.items[1]!, abstract: long, issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp, Bộ Công an' } };
     body.items[2] = { ...body.items[2]!, abstract: 'Ngắn' };
@@ -55,7 +59,9 @@ describe('pbgdpl-latest-laws', () => {
       const reply = gate();
       stub?.restore();
       stub = stubFetch(() => ({ body, gate: reply.closed }));
-      const el = await fixture<PbgdplLatestLaws>(html`<div style="width: ${width}px"><pbgdpl-latest-laws api=${API} limit="5"></pbgdpl-latest-laws></div>`).then((d) => d.firstElementChild as PbgdplLatestLaws);
+      const el = await fixture<PbgdplLatestLaws>(
+        html`<div style="width: ${width}px"><pbgdpl-latest-laws api=${API} limit="5"></pbgdpl-latest-laws></div>`,
+      ).then((d) => d.firstElementChild as PbgdplLatestLaws);
       await el.updateComplete;
       expect(shadow(el).querySelectorAll('.skeleton').length).to.be.greaterThan(0);
       const loadingHeight = el.getBoundingClientRect().height;
@@ -71,10 +77,18 @@ describe('pbgdpl-latest-laws', () => {
   for (const width of [320, 412]) {
     it(`at ${width} px, document numbers and issuers are shown whole, and a short abstract has its dates right below it`, async () => {
       const body = page(1, 3);
-      body.items[0] = law(1, { type: { code: 'thong-tu-lien-tich', label: 'Thông tư liên tịch' }, number: '03/2025/TTLT-BTP-BNV-BCA', issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp' }, validity: { code: 'het-hieu-luc-mot-phan', label: 'Hết hiệu lực một phần' }, abstract: 'Ngắn' });
+      body.items[0] = law(1, {
+        type: { code: 'thong-tu-lien-tich', label: 'Thông tư liên tịch' },
+        number: '03/2025/TTLT-BTP-BNV-BCA',
+        issuer: { code: 'x', label: 'Bộ Thông tin và Truyền thông, Bộ Tư pháp' },
+        validity: { code: 'het-hieu-luc-mot-phan', label: 'Hết hiệu lực một phần' },
+        abstract: 'Ngắn',
+      });
       stub = stubFetch(() => ({ body }));
       for (const compact of [false, true]) {
-        const wrap = await fixture(html`<div style="width: ${width}px; font-size: 20px"><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`);
+        const wrap = await fixture(
+          html`<div style="width: ${width}px; font-size: 20px"><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`,
+        );
         const el = wrap.firstElementChild as PbgdplLatestLaws;
         await ready(el, 3);
         const item = items(el)[0]!;
@@ -94,10 +108,15 @@ describe('pbgdpl-latest-laws', () => {
     });
   }
 
-  it('a document link\'s focus ring is drawn whole, inside the widget, not clipped by its row', async () => {
+  it("a document link's focus ring is drawn whole, inside the widget, not clipped by its row", async () => {
     stub = stubFetch(() => ({ body: page(1, 3) }));
-    for (const [width, compact] of [[320, false], [640, true]] as const) {
-      const wrap = await fixture(html`<div style="width: ${width}px"><button id="before">before</button><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`);
+    for (const [width, compact] of [
+      [320, false],
+      [640, true],
+    ] as const) {
+      const wrap = await fixture(
+        html`<div style="width: ${width}px"><button id="before">before</button><pbgdpl-latest-laws api=${API} limit="3" ?compact=${compact}></pbgdpl-latest-laws></div>`,
+      );
       const el = wrap.querySelector('pbgdpl-latest-laws')!;
       await ready(el, 3);
       wrap.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -128,7 +147,7 @@ describe('pbgdpl-latest-laws', () => {
     const gate = new Promise<void>((r) => (release = r));
     stub = stubFetch(() => ({ body: page(1, 3, 'next') }));
     const original = window.fetch;
-    window.fetch = (async (...args: Parameters<typeof fetch>) => (await gate, original(...args)));
+    window.fetch = async (...args: Parameters<typeof fetch>) => (await gate, original(...args));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3" style="font-size: 22px"></pbgdpl-latest-laws>`);
     await el.updateComplete;
     const loadingHeight = el.getBoundingClientRect().height;
@@ -151,7 +170,9 @@ describe('pbgdpl-latest-laws', () => {
   });
 
   it('never links to a URL that is not http(s), whatever the API sends', async () => {
-    stub = stubFetch(() => ({ body: { items: [law(1, { url: 'javascript:window.__pwned=1' }), law(2, { url: 'data:text/html,<script>1</script>' }), law(3)], nextCursor: null } }));
+    stub = stubFetch(() => ({
+      body: { items: [law(1, { url: 'javascript:window.__pwned=1' }), law(2, { url: 'data:text/html,<script>1</script>' }), law(3)], nextCursor: null },
+    }));
     const el = await fixture<PbgdplLatestLaws>(html`<pbgdpl-latest-laws api=${API} limit="3"></pbgdpl-latest-laws>`);
     await ready(el, 3);
     const hrefs = [...shadow(el).querySelectorAll('a')].map((a) => a.getAttribute('href'));
@@ -266,11 +287,13 @@ describe('pbgdpl-latest-laws', () => {
     expect(prefetched.size).to.equal(0);
   });
 
-  it('draws the list in its first render when the loader\'s request has already arrived', async () => {
+  it("draws the list in its first render when the loader's request has already arrived", async () => {
     stub = stubFetch(() => ({ body: page(1, 5) }));
     const url = `${API}/api/v1/laws?limit=5&lang=vi`;
     const body = page(60, 5);
-    (window as { PBGDPL?: unknown }).PBGDPL = { prefetched: new Map([[url, { promise: Promise.resolve({ status: 200, body }), result: { status: 200, body } }]]) };
+    (window as { PBGDPL?: unknown }).PBGDPL = {
+      prefetched: new Map([[url, { promise: Promise.resolve({ status: 200, body }), result: { status: 200, body } }]]),
+    };
     const el = document.createElement('pbgdpl-latest-laws');
     el.setAttribute('api', API);
     document.body.append(el);

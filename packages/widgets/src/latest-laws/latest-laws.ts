@@ -67,7 +67,12 @@ export class PbgdplLatestLaws extends PbgdplElement {
   @state() private announcement = '';
 
   private readonly search = new Search(this);
-  private readonly pages = new PagedList<LawSummary>(this, LawPageShape, (cursor) => this.request(cursor), () => this.afterLoad());
+  private readonly pages = new PagedList<LawSummary>(
+    this,
+    LawPageShape,
+    (cursor) => this.request(cursor),
+    () => this.afterLoad(),
+  );
 
   private get t() {
     return strings[this.language];
@@ -128,9 +133,11 @@ export class PbgdplLatestLaws extends PbgdplElement {
     const items = this.pages.items;
     return html`
       ${storedCopyNotice(this.pages, this.language)}
-      ${items.length === 0
-        ? html`<p class="empty">${this.search.query ? fill(this.t.emptySearch, { q: this.search.query }) : this.t.empty}</p>`
-        : html`<ul class="list" part="list">${items.map((law) => this.renderItem(law))}</ul>`}
+      ${
+        items.length === 0
+          ? html`<p class="empty">${this.search.query ? fill(this.t.emptySearch, { q: this.search.query }) : this.t.empty}</p>`
+          : html`<ul class="list" part="list">${items.map((law) => this.renderItem(law))}</ul>`
+      }
       ${this.renderFooter(Boolean(this.pages.nextCursor))}
     `;
   }
@@ -144,9 +151,11 @@ export class PbgdplLatestLaws extends PbgdplElement {
     return html`
       <li class="item" part="item">
         ${this.compact ? nothing : number}
-        ${safeUrl(law.url)
-          ? html`<a class="abstract" part="link" href=${safeUrl(law.url)!} target="_blank" rel="noopener">${law.abstract}<span class="visually-hidden"> ${c.newTab}</span></a>`
-          : html`<span class="abstract" part="link">${law.abstract}</span>`}
+        ${
+          safeUrl(law.url)
+            ? html`<a class="abstract" part="link" href=${safeUrl(law.url)!} target="_blank" rel="noopener">${law.abstract}<span class="visually-hidden"> ${c.newTab}</span></a>`
+            : html`<span class="abstract" part="link">${law.abstract}</span>`
+        }
         <div class="meta" part="meta">
           ${this.compact ? number : nothing}
           <span class="badge ${law.validity.code}" part="badge"><span class="visually-hidden">${t.validity}: </span>${law.validity.label}</span>
@@ -158,12 +167,15 @@ export class PbgdplLatestLaws extends PbgdplElement {
   }
 
   private renderSkeleton() {
-    const rows = Array.from({ length: this.limit }, () => html`
+    const rows = Array.from(
+      { length: this.limit },
+      () => html`
       <li class="item">
         ${this.compact ? nothing : html`<span class="skeleton bar-number"></span>`}
         <span class="abstract"><span class="skeleton bar-line"></span>${this.compact ? nothing : html`<span class="skeleton bar-line short"></span>`}</span>
         <span class="meta"><span class="skeleton bar-meta"></span></span>
-      </li>`);
+      </li>`,
+    );
     return html`
       <ul class="list" aria-hidden="true">${rows}</ul>
       <p class="visually-hidden" role="status">${common[this.language].loading}</p>

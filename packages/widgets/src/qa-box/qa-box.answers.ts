@@ -55,8 +55,9 @@ export class Answers {
       body = hit.node;
     }
     return html`${body}
-      ${citations.length
-        ? html`<p class="label">${strings[lang].citations}</p>
+      ${
+        citations.length
+          ? html`<p class="label">${strings[lang].citations}</p>
             <ul class="cites" part="citations">
               ${citations.map((cite) => {
                 const { provision, document } = formatCitation(cite, lang);
@@ -64,6 +65,7 @@ export class Answers {
                 return html`<li>${provision}${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${document}<span class="visually-hidden"> ${c.newTab}</span></a>` : document}</li>`;
               })}
             </ul>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

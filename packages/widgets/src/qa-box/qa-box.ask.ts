@@ -144,7 +144,10 @@ export class AskForm implements ReactiveController {
       email: text('email'),
       phone: text('phone'),
       // The e-mail box is drawn only when it applies; a tick left from before does not go out either.
-      consents: data.getAll('consents').map(String).filter((p) => p !== BY_EMAIL || this.mailable),
+      consents: data
+        .getAll('consents')
+        .map(String)
+        .filter((p) => p !== BY_EMAIL || this.mailable),
     };
   }
 
@@ -279,7 +282,10 @@ export class AskForm implements ReactiveController {
     if (this.receipt) return this.renderReceipt(this.receipt);
     const kind = this.shared.sender.state.kind;
     // A question left from an earlier visit goes out by itself; say so even with the form closed.
-    const waiting = !open && (kind === 'queued' || kind === 'sending') ? html`<p class="notice" part="notice" role="status">${kind === 'queued' ? t.queued : t.sendingStatus}</p>` : nothing;
+    const waiting =
+      !open && (kind === 'queued' || kind === 'sending')
+        ? html`<p class="notice" part="notice" role="status">${kind === 'queued' ? t.queued : t.sendingStatus}</p>`
+        : nothing;
     return html`${waiting}${this.started ? html`<div ?hidden=${!open}>${this.renderForm()}</div>` : nothing}`;
   }
 
@@ -416,8 +422,9 @@ export class AskForm implements ReactiveController {
     const newTab = html`<span class="visually-hidden"> ${common[lang].newTab}</span>`;
     return html`<section class="suggest" part="suggestions" aria-labelledby="sg-title">
       <div class="sg-title" id="sg-title" role="heading" aria-level=${Math.min(6, this.host.level + 2)}>${t.suggestHeading}</div>
-      ${s.answers.length
-        ? html`<p class="label">${t.suggestAnswers}</p>
+      ${
+        s.answers.length
+          ? html`<p class="label">${t.suggestAnswers}</p>
             <ul class="sg-list">
               ${s.answers.map((a, i) => {
                 const key = `s:${a.id}`;
@@ -431,9 +438,11 @@ export class AskForm implements ReactiveController {
                 </li>`;
               })}
             </ul>`
-        : nothing}
-      ${s.laws.length
-        ? html`<p class="label">${t.suggestLaws}</p>
+          : nothing
+      }
+      ${
+        s.laws.length
+          ? html`<p class="label">${t.suggestLaws}</p>
             <ul class="sg-list">
               ${s.laws.map((l) => {
                 const url = webUrl(l.url);
@@ -444,7 +453,8 @@ export class AskForm implements ReactiveController {
                 </li>`;
               })}
             </ul>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

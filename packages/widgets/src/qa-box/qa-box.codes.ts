@@ -34,7 +34,8 @@ function read(now: number): Remembered[] {
       if (typeof e !== 'object' || e === null) return false;
       const { code, until } = e as Partial<Remembered>;
       // An `until` beyond the limit was not written by rememberCode (or the clock went back): not trusted.
-      const ok = typeof code === 'string' && normaliseCode(code) === code && typeof until === 'number' && until > now && until <= now + REMEMBER_MS && !seen.has(code);
+      const ok =
+        typeof code === 'string' && normaliseCode(code) === code && typeof until === 'number' && until > now && until <= now + REMEMBER_MS && !seen.has(code);
       if (ok) seen.add(code);
       return ok;
     });
@@ -78,6 +79,13 @@ export function forgetAllCodes(): boolean {
  * and I or L as 1 (Crockford's alphabet has none of them). Null when it cannot be a code.
  */
 export function normaliseCode(input: string): string | null {
-  const m = /^(?:HD)?([0-9A-Z]{5})([0-9A-Z]{5})$/.exec(input.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^HD(?=.{10}$)/, '').replace(/O/g, '0').replace(/[IL]/g, '1'));
+  const m = /^(?:HD)?([0-9A-Z]{5})([0-9A-Z]{5})$/.exec(
+    input
+      .toUpperCase()
+      .replace(/[^0-9A-Z]/g, '')
+      .replace(/^HD(?=.{10}$)/, '')
+      .replace(/O/g, '0')
+      .replace(/[IL]/g, '1'),
+  );
   return m ? `HD-${m[1]}-${m[2]}` : null;
 }

@@ -69,7 +69,14 @@ export function serverErrors(list: FieldError[], rules: SiteRules, t: T): { erro
     let message: string | undefined;
     if (name === 'field') message = code === 'unknown_value' ? t['err:field:invalid'] : t['err:field'];
     else if (name === 'title' || name === 'content' || name === 'name') {
-      message = code === 'required' ? t[`err:${name}:required`] : code === 'too_small' ? fill(t[`err:${name}:short`], { min: LIMITS[name].min }) : code === 'too_big' ? fill(t[`err:${name}:long`], { max: LIMITS[name].max }) : fill(t.invalidValue, { label: t[name] });
+      message =
+        code === 'required'
+          ? t[`err:${name}:required`]
+          : code === 'too_small'
+            ? fill(t[`err:${name}:short`], { min: LIMITS[name].min })
+            : code === 'too_big'
+              ? fill(t[`err:${name}:long`], { max: LIMITS[name].max })
+              : fill(t.invalidValue, { label: t[name] });
     } else if (name === 'email' || name === 'phone') {
       if (code !== 'required') message = t[`err:${name}:invalid`];
       else if (rules.contactRule === 'email-or-phone') {

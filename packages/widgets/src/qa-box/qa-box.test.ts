@@ -67,12 +67,38 @@ const META = {
   issuers: [],
   validity: [],
 };
-const site = (over: Record<string, unknown> = {}) => ({ key: 'demo', name: 'Trang thử', kind: 'so-ban-nganh', contactRule: 'email-or-phone', requireName: true, answerDays: 10, answersByEmail: false, ...over });
+const site = (over: Record<string, unknown> = {}) => ({
+  key: 'demo',
+  name: 'Trang thử',
+  kind: 'so-ban-nganh',
+  contactRule: 'email-or-phone',
+  requireName: true,
+  answerDays: 10,
+  answersByEmail: false,
+  ...over,
+});
 const SUGGESTIONS: Suggestions = {
   answers: [
-    { id: 'ket-hon-tuoi', title: 'Con gái tôi 17 tuổi có được đăng ký kết hôn không?', excerpt: 'Theo điểm a khoản 1 Điều 8, nữ phải từ đủ 18 tuổi…', answerHtml: '<p>Nữ phải <em>từ đủ 18 tuổi</em>.</p>', citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52' }], score: 3.2 },
+    {
+      id: 'ket-hon-tuoi',
+      title: 'Con gái tôi 17 tuổi có được đăng ký kết hôn không?',
+      excerpt: 'Theo điểm a khoản 1 Điều 8, nữ phải từ đủ 18 tuổi…',
+      answerHtml: '<p>Nữ phải <em>từ đủ 18 tuổi</em>.</p>',
+      citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52' }],
+      score: 3.2,
+    },
   ],
-  laws: [{ id: '52-2014-qh13', number: '52/2014/QH13', type: 'Luật', abstract: 'Luật Hôn nhân và gia đình', url: 'https://vbpl.vn/52', articles: ['Điều 8', 'Điều 5'], score: 2.1 }],
+  laws: [
+    {
+      id: '52-2014-qh13',
+      number: '52/2014/QH13',
+      type: 'Luật',
+      abstract: 'Luật Hôn nhân và gia đình',
+      url: 'https://vbpl.vn/52',
+      articles: ['Điều 8', 'Điều 5'],
+      score: 2.1,
+    },
+  ],
 };
 const RECEIPT = { trackingCode: 'HD-7K3M9-QXP2A', status: 'new', dueOn: '2026-04-15' };
 const view = (over: Partial<QuestionStatusView> = {}): QuestionStatusView => ({
@@ -82,7 +108,11 @@ const view = (over: Partial<QuestionStatusView> = {}): QuestionStatusView => ({
   field: { code: 'hon-nhan-gia-dinh', label: 'Hôn nhân và gia đình' },
   askedOn: '2026-04-01',
   dueOn: '2026-04-15',
-  answer: { html: '<p>Chưa được: nữ phải <strong>từ đủ 18 tuổi</strong>.</p>', citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52' }], answeredOn: '2026-04-10' },
+  answer: {
+    html: '<p>Chưa được: nữ phải <strong>từ đủ 18 tuổi</strong>.</p>',
+    citations: [{ number: '52/2014/QH13', article: 'Điều 8 khoản 1', lawId: '52-2014-qh13', url: 'https://vbpl.vn/52' }],
+    answeredOn: '2026-04-10',
+  },
   rejectedReason: null,
   ...over,
 });
@@ -110,9 +140,14 @@ function routeOf(c: Call): Route | null {
 function stubApi(routes: Partial<Record<Route, (c: Call) => Reply>> = {}) {
   const original = window.fetch;
   const calls: (Call & { route: Route | null; status?: number })[] = [];
-  window.fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
-    const call = { url: new URL(input instanceof Request ? input.url : String(input), location.href), method: (init.method ?? 'GET').toUpperCase(), key: headers.get('Idempotency-Key'), body: typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null };
+    const call = {
+      url: new URL(input instanceof Request ? input.url : String(input), location.href),
+      method: (init.method ?? 'GET').toUpperCase(),
+      key: headers.get('Idempotency-Key'),
+      body: typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
+    };
     const route = routeOf(call);
     const record: (typeof calls)[number] = { ...call, route };
     calls.push(record);
@@ -128,7 +163,7 @@ function stubApi(routes: Partial<Record<Route, (c: Call) => Reply>> = {}) {
       status: record.status,
       headers: { 'Content-Type': record.status >= 400 ? 'application/problem+json' : 'application/json', ...r.headers },
     });
-  });
+  };
   const of = (route: Route) => calls.filter((c) => c.route === route);
   return { calls, of, restore: () => (window.fetch = original) };
 }
@@ -246,7 +281,10 @@ describe('pbgdpl-qa-box', () => {
     let release!: () => void;
     let gate!: Promise<void>;
     const body = qaPage(1, 5, 'next');
-    body.items[1] = qa(2, { title: 'Một câu hỏi rất dài '.repeat(20), field: { code: 'x', label: 'Một lĩnh vực có tên rất dài, dài hơn cả chiều ngang của khung' } });
+    body.items[1] = qa(2, {
+      title: 'Một câu hỏi rất dài '.repeat(20),
+      field: { code: 'x', label: 'Một lĩnh vực có tên rất dài, dài hơn cả chiều ngang của khung' },
+    });
     body.items[2] = qa(3, { title: 'Ngắn' });
     api = stubApi({ list: () => ({ body, gate }) });
     for (const width of [320, 640]) {
@@ -407,7 +445,10 @@ describe('pbgdpl-qa-box', () => {
     expect(text(consent.querySelector('legend'))).to.contain('Đồng ý xử lý dữ liệu cá nhân');
     expect(text(consent.querySelector('.notice-text'))).to.contain('91/2025/QH15');
     const boxes = [...consent.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-    expect(boxes.map((b) => [b.value, b.checked])).to.deep.equal([['xu-ly-cau-hoi', false], ['cong-khai-hoi-dap', false]]);
+    expect(boxes.map((b) => [b.value, b.checked])).to.deep.equal([
+      ['xu-ly-cau-hoi', false],
+      ['cong-khai-hoi-dap', false],
+    ]);
     expect(text(consent.querySelector('label[for=f-consent-0]'))).to.contain('(bắt buộc)');
     expect(text(consent.querySelector('label[for=f-consent-1]'))).to.contain('(không bắt buộc)');
     // The honeypot is out of sight and out of reach.
@@ -438,7 +479,13 @@ describe('pbgdpl-qa-box', () => {
       'Bạn cần đồng ý để Sở Tư pháp xử lý dữ liệu thì mới gửi được câu hỏi.',
     ]);
     expect(text(summary.querySelector('.summary-title'))).to.equal('Vui lòng sửa 6 lỗi sau:');
-    for (const [id, err] of [['f-field', 'e-field'], ['f-title', 'e-title'], ['f-content', 'e-content'], ['f-name', 'e-name'], ['f-email', 'e-email']]) {
+    for (const [id, err] of [
+      ['f-field', 'e-field'],
+      ['f-title', 'e-title'],
+      ['f-content', 'e-content'],
+      ['f-name', 'e-name'],
+      ['f-email', 'e-email'],
+    ]) {
       const field = $(el, `#${id}`)!;
       expect(field.getAttribute('aria-invalid'), id).to.equal('true');
       expect(field.getAttribute('aria-describedby')!.split(' '), id).to.include(err);
@@ -464,7 +511,10 @@ describe('pbgdpl-qa-box', () => {
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
       await ready(el, 5);
       await openAsk(el);
-      await waitUntil(() => text($(el, '#h-contact')) !== 'Để lại ít nhất thư điện tử hoặc số điện thoại.' || rule === 'email-or-phone', 'the site rules arrived');
+      await waitUntil(
+        () => text($(el, '#h-contact')) !== 'Để lại ít nhất thư điện tử hoặc số điện thoại.' || rule === 'email-or-phone',
+        'the site rules arrived',
+      );
       type(el, 'f-field', 'dat-dai');
       type(el, 'f-title', 'Tranh chấp ranh giới đất với hàng xóm');
       type(el, 'f-content', 'Nhà tôi và nhà hàng xóm tranh chấp ranh giới đất, phải làm gì?');
@@ -601,7 +651,15 @@ describe('pbgdpl-qa-box', () => {
   it('a question left waiting by an earlier visit goes out by itself and shows its code', async () => {
     localStorage.setItem(
       'pbgdpl:outbox:v1',
-      JSON.stringify([{ id: 'key-from-yesterday', kind: 'question', url: `${API}/api/v1/questions`, body: { site: 'demo', title: 'x', email: 'a@b.vn' }, createdAt: Date.now() - 3600_000 }]),
+      JSON.stringify([
+        {
+          id: 'key-from-yesterday',
+          kind: 'question',
+          url: `${API}/api/v1/questions`,
+          body: { site: 'demo', title: 'x', email: 'a@b.vn' },
+          createdAt: Date.now() - 3600_000,
+        },
+      ]),
     );
     api = stubApi();
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
@@ -732,10 +790,12 @@ describe('pbgdpl-qa-box', () => {
       'HD-11111-22222': view({ trackingCode: 'HD-11111-22222', status: 'in-progress', answer: null }),
       'HD-33333-44444': view({ trackingCode: 'HD-33333-44444', status: 'rejected', answer: null, rejectedReason: 'Câu hỏi không thuộc lĩnh vực pháp luật.' }),
     };
-    api = stubApi({ status: (c) => {
-      const hit = views[c.url.pathname.split('/').pop()!];
-      return hit ? { body: hit } : { status: 404, body: { title: 'Not found', status: 404 } };
-    } });
+    api = stubApi({
+      status: (c) => {
+        const hit = views[c.url.pathname.split('/').pop()!];
+        return hit ? { body: hit } : { status: 404, body: { title: 'Not found', status: 404 } };
+      },
+    });
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await ready(el, 5);
     $<HTMLButtonElement>(el, '[part=track-button]')!.click();
@@ -773,7 +833,9 @@ describe('pbgdpl-qa-box', () => {
     const box = $<HTMLInputElement>(el, '.receipt input[type=checkbox]')!;
     expect(box.checked).to.equal(false);
     expect(text($(el, `label[for=${box.id}]`))).to.equal('Nhớ mã trên máy này');
-    expect(text($(el, `#${box.getAttribute('aria-describedby')}`))).to.equal('Mã được nhớ trong 60 ngày; người khác dùng máy này cũng có thể thấy mã và xem câu hỏi của bạn.');
+    expect(text($(el, `#${box.getAttribute('aria-describedby')}`))).to.equal(
+      'Mã được nhớ trong 60 ngày; người khác dùng máy này cũng có thể thấy mã và xem câu hỏi của bạn.',
+    );
     await expect(el).to.be.accessible();
     expect(codeKeys()).to.deep.equal([]);
     await openTracker(el);
@@ -859,7 +921,13 @@ describe('pbgdpl-qa-box', () => {
   });
 
   it('"Xoá các mã đã nhớ trên máy này" removes them all, moves focus to the code field and says so politely', async () => {
-    localStorage.setItem(CODES, JSON.stringify([{ code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY }, { code: 'HD-11111-22222', until: Date.now() + DAY }]));
+    localStorage.setItem(
+      CODES,
+      JSON.stringify([
+        { code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY },
+        { code: 'HD-11111-22222', until: Date.now() + DAY },
+      ]),
+    );
     api = stubApi();
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await ready(el, 5);
@@ -879,7 +947,13 @@ describe('pbgdpl-qa-box', () => {
   });
 
   it('forgets one code by its own button, named with the code; focus goes to the next code, then to the field', async () => {
-    localStorage.setItem(CODES, JSON.stringify([{ code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY }, { code: 'HD-11111-22222', until: Date.now() + DAY }]));
+    localStorage.setItem(
+      CODES,
+      JSON.stringify([
+        { code: 'HD-AAAAA-BBBBB', until: Date.now() + DAY },
+        { code: 'HD-11111-22222', until: Date.now() + DAY },
+      ]),
+    );
     api = stubApi();
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);
     await ready(el, 5);
@@ -1056,9 +1130,18 @@ describe('pbgdpl-qa-box', () => {
     expect(text($(el, '.receipt .answer-by'))).to.equal(LOOK_UP);
   });
 
-  for (const [answersByEmail, says] of [[false, LOOK_UP], [true, MAILED]] as const) {
+  for (const [answersByEmail, says] of [
+    [false, LOOK_UP],
+    [true, MAILED],
+  ] as const) {
     it(`a question from an earlier visit, the box ticked, on a site that ${answersByEmail ? 'sends' : 'sends no'} mail: the receipt ${answersByEmail ? 'promises it' : 'says to look it up'}`, async () => {
-      const entry = { id: 'key-mail', kind: 'question', url: `${API}/api/v1/questions`, body: { site: 'demo', title: 'x', email: 'a@b.vn', consents: ['xu-ly-cau-hoi', BY_EMAIL] }, createdAt: Date.now() - 60_000 };
+      const entry = {
+        id: 'key-mail',
+        kind: 'question',
+        url: `${API}/api/v1/questions`,
+        body: { site: 'demo', title: 'x', email: 'a@b.vn', consents: ['xu-ly-cau-hoi', BY_EMAIL] },
+        createdAt: Date.now() - 60_000,
+      };
       localStorage.setItem('pbgdpl:outbox:v1', JSON.stringify([entry]));
       api = stubApi({ site: () => ({ body: site({ answersByEmail }) }) });
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
@@ -1080,10 +1163,14 @@ describe('pbgdpl-qa-box', () => {
     // Not one provision: left as written.
     for (const odd of ['Điều 3, Điều 5', 'Điều 3 và Điều 5', 'Phụ lục I', 'Điều 8 Điều 9']) expect(formatArticle(odd, 'vi'), odd).to.equal(odd);
     const join = (c: { provision: string; document: string }) => `${c.provision}${c.document}`;
-    expect(join(formatCitation({ number: '68/2020/QH14', article: 'Điều 20 khoản 2 điểm a', title: 'Luật Cư trú' }, 'vi'))).to.equal('điểm a khoản 2 Điều 20 Luật Cư trú');
+    expect(join(formatCitation({ number: '68/2020/QH14', article: 'Điều 20 khoản 2 điểm a', title: 'Luật Cư trú' }, 'vi'))).to.equal(
+      'điểm a khoản 2 Điều 20 Luật Cư trú',
+    );
     expect(join(formatCitation({ number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a' }, 'vi'))).to.equal('điểm a khoản 1 Điều 8 văn bản số 52/2014/QH13');
     expect(join(formatCitation({ number: '52/2014/QH13', article: null }, 'vi'))).to.equal('văn bản số 52/2014/QH13');
-    expect(join(formatCitation({ number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a' }, 'en'))).to.equal('point a, clause 1, Article 8 of document No. 52/2014/QH13');
+    expect(join(formatCitation({ number: '52/2014/QH13', article: 'Điều 8 khoản 1 điểm a' }, 'en'))).to.equal(
+      'point a, clause 1, Article 8 of document No. 52/2014/QH13',
+    );
   });
 
   it('an opened answer lists its citations that way, the document linked, its title when the API sends one', async () => {
@@ -1097,7 +1184,10 @@ describe('pbgdpl-qa-box', () => {
     $<HTMLButtonElement>(el, 'button.q')!.click();
     await waitUntil(() => $(el, '.answer-html'), 'the answer');
     const lis = $$(el, '[part=citations] li');
-    expect(lis.map((li) => text(li))).to.deep.equal(['điểm a khoản 1 Điều 8 Luật Hôn nhân và gia đình (mở trong thẻ mới)', 'khoản 2 Điều 20 văn bản số 68/2020/QH14']);
+    expect(lis.map((li) => text(li))).to.deep.equal([
+      'điểm a khoản 1 Điều 8 Luật Hôn nhân và gia đình (mở trong thẻ mới)',
+      'khoản 2 Điều 20 văn bản số 68/2020/QH14',
+    ]);
     expect(text(lis[0]!.querySelector('a'))).to.equal('Luật Hôn nhân và gia đình (mở trong thẻ mới)');
   });
 
@@ -1115,7 +1205,14 @@ describe('pbgdpl-qa-box', () => {
     restoreOnline = setOnline(false);
     let online = false;
     const down = { networkError: true };
-    api = stubApi({ list: () => (online ? { body: qaPage(1, 5) } : down), meta: () => (online ? { body: META } : down), site: () => (online ? { body: site() } : down), suggest: () => down, ask: () => (online ? { status: 201, body: RECEIPT } : down), status: () => down });
+    api = stubApi({
+      list: () => (online ? { body: qaPage(1, 5) } : down),
+      meta: () => (online ? { body: META } : down),
+      site: () => (online ? { body: site() } : down),
+      suggest: () => down,
+      ask: () => (online ? { status: 201, body: RECEIPT } : down),
+      status: () => down,
+    });
     // The real solver needs a challenge from the API: offline it cannot finish.
     let solved = 0;
     ProofOfWork.create = async () => {
@@ -1123,7 +1220,11 @@ describe('pbgdpl-qa-box', () => {
       return { payload: async () => (online ? `solved-${++solved}` : Promise.reject(new TypeError('Failed to fetch'))), next() {} };
     };
     const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
-    await waitUntil(() => proofCodeFetched === 1 && shadow(el).adoptedStyleSheets.includes(formStyles.styleSheet!) && $(el, '#t-code'), 'the forms and the solver fetched once the page was idle, before any touch', { timeout: 5000 });
+    await waitUntil(
+      () => proofCodeFetched === 1 && shadow(el).adoptedStyleSheets.includes(formStyles.styleSheet!) && $(el, '#t-code'),
+      'the forms and the solver fetched once the page was idle, before any touch',
+      { timeout: 5000 },
+    );
     expect(api.of('ask')).to.have.length(0);
     await openAsk(el); // the fields come from the questions on screen while the list of fields cannot load
     expect(text($(el, '#ask-panel'))).to.not.contain('Nội dung sẽ hiện khi có mạng trở lại');
@@ -1207,13 +1308,38 @@ describe('pbgdpl-qa-box', () => {
   describe('renders hostile text and HTML without running any of it', () => {
     const flag = () => (window as unknown as Record<string, unknown>)[XSS_FLAG];
     const ALL = [...XSS_PAYLOADS, ...XSS_URLS];
-    const FORBIDDEN_TAGS = ['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'svg', 'math', 'template', 'noscript', 'img', 'video', 'audio', 'source', 'details', 'marquee', 'frame', 'frameset'];
+    const FORBIDDEN_TAGS = [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'base',
+      'meta',
+      'link',
+      'style',
+      'svg',
+      'math',
+      'template',
+      'noscript',
+      'img',
+      'video',
+      'audio',
+      'source',
+      'details',
+      'marquee',
+      'frame',
+      'frameset',
+    ];
     const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster'];
 
     /** Waits for anything that might still run (image errors, toggles), then checks nothing did and nothing could. */
     async function assertClean(el: PbgdplQaBox) {
       const root = shadow(el);
-      await Promise.all([...root.querySelectorAll('img')].map((img) => (img.complete ? Promise.resolve() : new Promise((r) => img.addEventListener('error', r, { once: true })))));
+      await Promise.all(
+        [...root.querySelectorAll('img')].map((img) =>
+          img.complete ? Promise.resolve() : new Promise((r) => img.addEventListener('error', r, { once: true })),
+        ),
+      );
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
       expect(flag(), 'a payload ran').to.equal(undefined);
       const all = [...root.querySelectorAll('*')];
@@ -1264,7 +1390,14 @@ describe('pbgdpl-qa-box', () => {
     });
 
     it('in suggestions while typing: titles, excerpts, answers, citations and documents', async () => {
-      const answers = ALL.map((p, i) => ({ id: `s-${i}`, title: p.html, excerpt: p.html, answerHtml: p.html, citations: [{ number: p.html, article: p.html, lawId: null, url: p.html }], score: 1 }));
+      const answers = ALL.map((p, i) => ({
+        id: `s-${i}`,
+        title: p.html,
+        excerpt: p.html,
+        answerHtml: p.html,
+        citations: [{ number: p.html, article: p.html, lawId: null, url: p.html }],
+        score: 1,
+      }));
       const laws = ALL.map((p, i) => ({ id: `l-${i}`, number: p.html, type: p.html, abstract: p.html, url: p.html, articles: [p.html], score: 1 }));
       api = stubApi({ suggest: () => ({ body: { answers, laws } }) });
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API} site="demo"></pbgdpl-qa-box>`);
@@ -1282,7 +1415,14 @@ describe('pbgdpl-qa-box', () => {
       api = stubApi({
         status: () => {
           const p = ALL[i++ % ALL.length]!;
-          return { body: view({ title: p.html, rejectedReason: p.html, field: { code: 'x', label: p.html }, answer: { html: p.html, citations: [{ number: p.html, article: p.html, lawId: null, url: p.html }], answeredOn: '2026-04-10' } }) };
+          return {
+            body: view({
+              title: p.html,
+              rejectedReason: p.html,
+              field: { code: 'x', label: p.html },
+              answer: { html: p.html, citations: [{ number: p.html, article: p.html, lawId: null, url: p.html }], answeredOn: '2026-04-10' },
+            }),
+          };
         },
       });
       const el = await fixture<PbgdplQaBox>(html`<pbgdpl-qa-box api=${API}></pbgdpl-qa-box>`);

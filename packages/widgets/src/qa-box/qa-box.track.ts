@@ -81,7 +81,8 @@ export class Tracker implements ReactiveController {
     } catch (err) {
       if (ac.signal.aborted) return;
       const status = err instanceof HttpError ? err.status : 0;
-      this.error = status === 404 ? t.trackNotFound : status === 429 ? t.rateLimitedLookup : navigator.onLine ? common[this.host.language].error : t.trackOffline;
+      this.error =
+        status === 404 ? t.trackNotFound : status === 429 ? t.rateLimitedLookup : navigator.onLine ? common[this.host.language].error : t.trackOffline;
       this.busy = false;
       this.update();
     }
@@ -115,8 +116,9 @@ export class Tracker implements ReactiveController {
           <button type="submit" ?disabled=${this.busy}>${t.trackButton}</button>
         </div>
         ${err ? html`<p class="field-error" id="t-err" role="alert">${err}</p>` : nothing}
-        ${codes.length
-          ? html`<p class="hint" id="t-saved">${t.trackSaved}</p>
+        ${
+          codes.length
+            ? html`<p class="hint" id="t-saved">${t.trackSaved}</p>
               <ul class="codes" aria-labelledby="t-saved">
                 ${codes.map(
                   (c, i) => html`<li>
@@ -126,7 +128,8 @@ export class Tracker implements ReactiveController {
                 )}
               </ul>
               <button type="button" class="secondary forget-all" @click=${this.forgetAll}>${t.forgetAll}</button>`
-          : nothing}
+            : nothing
+        }
         <p class="visually-hidden" role="status">${this.busy ? t.trackBusy : this.note}</p>
       </form>
       ${this.view ? this.renderView(this.view) : nothing}

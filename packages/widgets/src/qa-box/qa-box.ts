@@ -72,11 +72,21 @@ export class PbgdplQaBox extends PbgdplElement {
   @state() private trackOpen = false;
 
   private readonly search = new Search(this);
-  private readonly pages: PagedList<PublishedQuestion> = new PagedList<PublishedQuestion>(this, QuestionPageShape, (cursor) => this.request(cursor), () => this.afterLoad());
+  private readonly pages: PagedList<PublishedQuestion> = new PagedList<PublishedQuestion>(
+    this,
+    QuestionPageShape,
+    (cursor) => this.request(cursor),
+    () => this.afterLoad(),
+  );
   private readonly fields: Fields = new Fields(this, () => this.pages.items.map((q) => q.field));
   private readonly answers = new Answers(this);
   private readonly proof = new ProofOfWork(this);
-  private readonly sender = new Sender(this, 'question', () => this.proof.get(), (body, entry) => this.onSent(body, entry));
+  private readonly sender = new Sender(
+    this,
+    'question',
+    () => this.proof.get(),
+    (body, entry) => this.onSent(body, entry),
+  );
   private readonly shared: QaShared = { sender: this.sender, proof: this.proof, fields: this.fields, answers: this.answers, openAsk: () => this.openAsk() };
   // The forms come later, fetched ahead once the page is idle: offline, they still open.
   private readonly ask = new LazyPart(this, () => import('./qa-box.ask.js').then((m) => new m.AskForm(this, this.shared)), true);
@@ -108,7 +118,7 @@ export class PbgdplQaBox extends PbgdplElement {
     if (status === 'ready' && data && !notice) {
       this.emit('pbgdpl-loaded', { count: data.items.length });
       const q = this.search.query;
-      if (q) this.announcement = data.items.length ? this.results() ?? fill(this.t.found, { n: data.items.length }) : fill(this.t.emptySearch, { q });
+      if (q) this.announcement = data.items.length ? (this.results() ?? fill(this.t.found, { n: data.items.length })) : fill(this.t.emptySearch, { q });
     }
   }
 
@@ -146,7 +156,10 @@ export class PbgdplQaBox extends PbgdplElement {
 
   private openAsk() {
     this.askOpen = true;
-    void this.ask.get().then((form) => form.opened(), () => {});
+    void this.ask.get().then(
+      (form) => form.opened(),
+      () => {},
+    );
   }
 
   private toggleTrack() {
@@ -158,7 +171,10 @@ export class PbgdplQaBox extends PbgdplElement {
     if (!conforms(QuestionReceiptShape, body)) return;
     const receipt = body as QuestionReceipt;
     this.emit('pbgdpl-question-sent', { trackingCode: receipt.trackingCode });
-    void this.ask.get().then((form) => form.sent(receipt, entry), () => {});
+    void this.ask.get().then(
+      (form) => form.sent(receipt, entry),
+      () => {},
+    );
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────
@@ -212,9 +228,11 @@ export class PbgdplQaBox extends PbgdplElement {
     return html`
       ${storedCopyNotice(this.pages, this.language)}
       ${items.length && this.results() ? html`<p class="total">${this.results()}</p>` : nothing}
-      ${items.length === 0
-        ? html`<p class="empty">${q ? fill(this.t.emptySearch, { q }) : this.t.empty}</p>`
-        : html`<ul class="list" part="list">${items.map((item, i) => this.renderItem(item, i))}</ul>`}
+      ${
+        items.length === 0
+          ? html`<p class="empty">${q ? fill(this.t.emptySearch, { q }) : this.t.empty}</p>`
+          : html`<ul class="list" part="list">${items.map((item, i) => this.renderItem(item, i))}</ul>`
+      }
       ${this.renderFooter(Boolean(this.pages.nextCursor))}
     `;
   }
@@ -232,25 +250,30 @@ export class PbgdplQaBox extends PbgdplElement {
           </button>
         </div>
         <div id="qa-${i}" class="answer" part="answer" ?hidden=${!open}>
-          ${open
-            ? html`<p class="label">${t.question}</p>
+          ${
+            open
+              ? html`<p class="label">${t.question}</p>
                 <p class="content">${q.content}</p>
                 <p class="label">${t.answer}</p>
                 ${this.answers.render(key, q.answerHtml, q.citations)}`
-            : nothing}
+              : nothing
+          }
         </div>
       </li>
     `;
   }
 
   private renderSkeleton() {
-    const rows = Array.from({ length: this.limit }, () => html`
+    const rows = Array.from(
+      { length: this.limit },
+      () => html`
       <li class="item">
         <span class="q">
           <span class="q-title"><span class="skeleton bar-line"></span><span class="skeleton bar-line short"></span></span>
           <span class="q-meta"><span class="skeleton bar-meta"></span></span>
         </span>
-      </li>`);
+      </li>`,
+    );
     return html`
       <ul class="list" aria-hidden="true">${rows}</ul>
       <p class="visually-hidden" role="status">${common[this.language].loading}</p>

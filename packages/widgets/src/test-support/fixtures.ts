@@ -29,7 +29,7 @@ type Reply = { status?: number; body?: unknown; delay?: number; gate?: Promise<v
 export function stubFetch(respond: (url: URL, method: string) => Reply) {
   const original = window.fetch;
   const calls: URL[] = [];
-  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     calls.push(url);
     const r = respond(url, (init?.method ?? 'GET').toUpperCase());
@@ -46,7 +46,7 @@ export function stubFetch(respond: (url: URL, method: string) => Reply) {
       status: r.status ?? 200,
       headers: { 'Content-Type': r.status && r.status >= 400 ? 'application/problem+json' : 'application/json' },
     });
-  });
+  };
   return { calls, restore: () => (window.fetch = original) };
 }
 

@@ -1,6 +1,6 @@
 /* Settings → PBGDPL: WordPress's colour picker on the accent colour field. */
-( function ( $ ) {
-	$( function () {
-		$( '.pbgdpl-color-field' ).wpColorPicker();
-	} );
-} )( window.jQuery );
+(function ($) {
+  $(function () {
+    $('.pbgdpl-color-field').wpColorPicker();
+  });
+})(window.jQuery);

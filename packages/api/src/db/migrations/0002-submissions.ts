@@ -3,7 +3,11 @@ import type { Migration } from 'kysely/migration';
 
 export const submissions: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('secrets').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+    await db.schema
+      .createTable('secrets')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
     await db.schema
       .createTable('sites')
       .addColumn('key', 'text', (c) => c.primaryKey())

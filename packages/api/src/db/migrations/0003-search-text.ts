@@ -17,7 +17,9 @@ function foldVietnamese(text: string): string {
 }
 
 function searchText(...parts: string[]): string {
-  const words = foldVietnamese(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = foldVietnamese(parts.join(' '))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return ` ${words} `;
 }
 

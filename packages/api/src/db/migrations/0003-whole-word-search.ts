@@ -17,7 +17,11 @@ export const wholeWordSearch: Migration = {
       await db.updateTable('laws').set({ search_text: text }).where('id', '=', l.id).execute();
     }
     for (const q of await db.selectFrom('questions').select(['id', 'title', 'content', 'answer_html']).execute()) {
-      await db.updateTable('questions').set({ search_text: questionSearchText(q) }).where('id', '=', q.id).execute();
+      await db
+        .updateTable('questions')
+        .set({ search_text: questionSearchText(q) })
+        .where('id', '=', q.id)
+        .execute();
     }
   },
 };

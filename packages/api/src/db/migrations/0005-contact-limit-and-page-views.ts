@@ -4,7 +4,10 @@ import type { Migration } from 'kysely/migration';
 export const contactLimitAndPageViews: Migration = {
   async up(db: Kysely<any>) {
     for (const table of ['questions', 'feedback']) {
-      await db.schema.alterTable(table).addColumn('contact_over_limit', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable(table)
+        .addColumn('contact_over_limit', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
     }
     await db.schema
       .createTable('page_views_daily')
