@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
@@ -12,6 +13,9 @@ import { ProblemError, problem } from './http/problem.js';
 import { AssetFolder } from './http/static.js';
 import { InputError } from './http/validate.js';
 import { lawRoutes } from './laws/laws.routes.js';
+import { lawAdminRoutes } from './laws/laws.admin.routes.js';
+import { AttachmentStore } from './laws/attachment-store.js';
+import { DEFAULT_FULLTEXT_URL } from './db/seed.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
@@ -33,6 +37,8 @@ export interface AppOptions {
   /** Shared services; tests pass their own to tune limits and the proof-of-work cost. */
   services?: Services;
   log?: (message: string, error?: unknown) => void;
+  /** Documents staff publish: where attachments are kept (in the data folder), how large they may be, the default full-text link. */
+  laws?: { attachmentDir: string; attachmentMaxBytes: number; fullTextUrl?: string };
 }
 
 export const LOADER_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
@@ -43,6 +49,8 @@ export function createApp(options: AppOptions) {
   const log = options.log ?? ((m, e) => console.error(`[pbgdpl-api] ${m}`, e ?? ''));
   const services = options.services ?? createServices(db);
   const app = new Hono();
+  const laws = options.laws ?? { attachmentDir: resolve('.data', 'attachments'), attachmentMaxBytes: 20 * 1024 * 1024 };
+  const files = new AttachmentStore(laws.attachmentDir);
 
   // Headers a route set itself win (overwrite: false): the embed bundle's cross-origin CORP, the staff pages' policies.
   app.use(
@@ -65,13 +73,24 @@ export function createApp(options: AppOptions) {
   app.on(['GET', 'HEAD'], '/api/v1/*', services.usage.middleware());
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument({ version, serverUrl: new URL(c.req.url).origin })));
-  app.route('/', lawRoutes(db));
+  app.route('/', lawRoutes(db, files));
   app.route('/', siteRoutes(db.kysely, services.mail !== null));
   app.route('/', challengeRoutes(services));
   app.route('/', questionRoutes(services));
   app.route('/', feedbackRoutes(services));
   app.route('/', viewRoutes(services));
   app.route('/', adminRoutes(services));
+  app.route(
+    '/',
+    lawAdminRoutes({
+      db: db.kysely,
+      suggestions: services.suggestions,
+      files,
+      attachmentMaxBytes: laws.attachmentMaxBytes,
+      fullTextUrl: laws.fullTextUrl ?? DEFAULT_FULLTEXT_URL,
+      log,
+    }),
+  );
   app.all('/api/*', (c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json`));
 
   if (options.embedDir) {

@@ -52,7 +52,15 @@ const tokenFile = firstToken && !config.adminToken ? writePrivateFile(resolve(co
 const services = createServices(db, config.submission, config.masterSecret, config.mail);
 services.usage.start(config.usageFlushMs);
 services.mail?.start();
-const app = createApp({ db, version: VERSION, embedDir: config.embedDir, demoDir: config.demoDir, adminDir: config.adminDir, services });
+const app = createApp({
+  db,
+  version: VERSION,
+  embedDir: config.embedDir,
+  demoDir: config.demoDir,
+  adminDir: config.adminDir,
+  services,
+  laws: { ...config.laws, fullTextUrl: config.fullTextUrl },
+});
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config.connections) }, (info) => {
   const here = `http://${config.host}:${info.port}`;
   console.log(

@@ -7,6 +7,26 @@ export const Validity = z.enum(VALIDITY);
 export type Validity = z.infer<typeof Validity>;
 
 export const RELATION_KINDS = ['amends', 'replaces', 'repeals', 'guides'] as const;
+export const RelationKind = z.enum(RELATION_KINDS);
+
+/** Files staff may attach to a document (the full text as signed, an appendix): PDF or DOCX, told apart by their bytes. */
+export const ATTACHMENT_TYPES = {
+  'application/pdf': '.pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+} as const;
+export const AttachmentMediaType = z.enum(Object.keys(ATTACHMENT_TYPES) as [keyof typeof ATTACHMENT_TYPES, ...(keyof typeof ATTACHMENT_TYPES)[]]);
+
+/** A file attached to a document; `url` serves it to anyone, as a download. */
+export const LawAttachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: AttachmentMediaType,
+  /** Bytes. */
+  size: z.number(),
+  url: z.string(),
+  addedAt: z.string(),
+});
+export type LawAttachment = z.infer<typeof LawAttachment>;
 
 /** One document in a list: what a widget shows. */
 export const LawSummary = z.object({
@@ -28,7 +48,8 @@ export const Law = z.extend(LawSummary, {
   normative: z.boolean(),
   signer: z.nullable(z.object({ name: z.string(), title: z.string() })),
   expiresOn: z.nullable(IsoDate),
-  relations: z.array(z.object({ kind: z.enum(RELATION_KINDS), number: z.string(), id: z.nullable(Code) })),
+  relations: z.array(z.object({ kind: RelationKind, number: z.string(), id: z.nullable(Code) })),
+  attachments: z.array(LawAttachment),
   updatedAt: z.string(),
 });
 export type Law = z.infer<typeof Law>;

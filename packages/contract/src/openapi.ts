@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Problem } from './common.js';
 import { AdminFeedback, AdminQuestion } from './admin.js';
-import { Law, LawPage, LawSummary } from './laws.js';
+import { Law, LawAttachment, LawPage, LawSummary } from './laws.js';
+import { AdminLaw, LawInput, LawPatch } from './laws.admin.js';
 import { Meta } from './meta.js';
 import { PublicSite, Site } from './sites.js';
 import { FeedbackInput, PublishedQuestion, QuestionInput, QuestionReceipt, QuestionStatusView, Suggestions } from './submissions.js';
@@ -13,6 +14,8 @@ const outputs: Record<string, z.ZodMiniType> = {
   LawSummary,
   Law,
   LawPage,
+  LawAttachment,
+  AdminLaw,
   Meta,
   Problem,
   PublicSite,
@@ -25,7 +28,7 @@ const outputs: Record<string, z.ZodMiniType> = {
   AdminFeedback,
 };
 /** Request bodies are described as the client writes them (before defaults and trimming). */
-const inputs: Record<string, z.ZodMiniType> = { QuestionInput, FeedbackInput };
+const inputs: Record<string, z.ZodMiniType> = { QuestionInput, FeedbackInput, LawInput, LawPatch };
 const named = { ...outputs, ...inputs };
 
 const problemResponse = (description: string) => ({
@@ -102,6 +105,7 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
       responses['422'] = problemResponse('This Idempotency-Key was used with a different body.');
       responses['429'] = problemResponse('Too many submissions; `Retry-After` says when to try again.');
     }
+    for (const [status, description] of Object.entries(route.problems ?? {})) responses[status] = problemResponse(description);
     const parameters = parameters_(route);
     if (route.submission) {
       parameters.push({

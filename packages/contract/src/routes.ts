@@ -21,6 +21,7 @@ import {
 } from './admin.js';
 import { Code } from './common.js';
 import { Law, LawPage } from './laws.js';
+import { AdminLaw, AttachmentUpload, LawInput, LawPatch } from './laws.admin.js';
 import { LangQuery, LawQuery } from './laws.query.js';
 import { Meta } from './meta.js';
 import { PublicSite, Site, SiteInput } from './sites.js';
@@ -60,9 +61,12 @@ export interface RouteSpec {
   auth?: 'editor' | 'admin';
   /** A citizen's submission: registered origins only, Idempotency-Key, rate limits, ALTCHA. */
   submission?: boolean;
+  /** Other refusals this route may answer, by status, with what they mean. */
+  problems?: Record<number, string>;
 }
 
 const TrackingParams = z.strictObject({ code: z.string().check(z.maxLength(40), z.regex(/^[A-Za-z0-9-]+$/, 'not a tracking code')) });
+const AttachmentParams = z.strictObject({ id: Code, attachmentId: z.uuid() });
 const IdParams = z.strictObject({ id: z.string().check(z.maxLength(64), z.regex(/^[A-Za-z0-9-]+$/, 'not an id')) });
 
 /** Every route of the API. The server validates with these, and OpenAPI is generated from them. */
@@ -85,6 +89,16 @@ export const routes = {
     params: z.strictObject({ id: Code }),
     query: LangQuery,
     response: Law,
+    problems: { 410: 'The document was withdrawn by the province.' },
+  },
+  getLawAttachment: {
+    method: 'get',
+    path: '/api/v1/laws/{id}/attachments/{attachmentId}',
+    tags: ['laws'],
+    cache: 'public',
+    summary: "A file attached to a document, as a download under its original name (the `url` of the document's `attachments`).",
+    params: AttachmentParams,
+    problems: { 410: 'The document was withdrawn by the province.' },
   },
   getMeta: {
     method: 'get',
@@ -292,6 +306,63 @@ export const routes = {
     params: z.strictObject({ key: Code }),
     body: SiteInput,
     response: Site,
+  },
+  adminCreateLaw: {
+    method: 'post',
+    path: '/api/v1/admin/laws',
+    tags: ['laws'],
+    auth: 'editor',
+    status: 201,
+    summary: 'Publish a legal document: it is listed and found by search at once.',
+    body: LawInput,
+    response: AdminLaw,
+    problems: { 409: 'A document with the same number (ignoring case, spaces and diacritics) exists; `detail` names it.' },
+  },
+  adminUpdateLaw: {
+    method: 'patch',
+    path: '/api/v1/admin/laws/{id}',
+    tags: ['laws'],
+    auth: 'editor',
+    summary: 'Change some fields of a document; the others stay as they are. Relations, when sent, replace the old ones.',
+    params: z.strictObject({ id: Code }),
+    body: LawPatch,
+    response: AdminLaw,
+    problems: { 409: "The new number is another document's, or the document is withdrawn." },
+  },
+  adminWithdrawLaw: {
+    method: 'delete',
+    path: '/api/v1/admin/laws/{id}',
+    tags: ['laws'],
+    auth: 'admin',
+    summary: 'Withdraw a document (administrators): kept, with who withdrew it and when, but out of the list, search and suggestions; its detail answers 410.',
+    params: z.strictObject({ id: Code }),
+    response: AdminLaw,
+  },
+  adminAddLawAttachment: {
+    method: 'post',
+    path: '/api/v1/admin/laws/{id}/attachments',
+    tags: ['laws'],
+    auth: 'editor',
+    status: 201,
+    consumes: 'multipart/form-data',
+    summary: 'Attach a PDF or DOCX file (checked by its content, up to ATTACHMENT_MAX_MB) as the part `file`.',
+    params: z.strictObject({ id: Code }),
+    body: AttachmentUpload,
+    response: AdminLaw,
+    problems: {
+      409: 'The document is withdrawn.',
+      413: 'The file is larger than the server allows (ATTACHMENT_MAX_MB).',
+      415: 'The body is not multipart/form-data, or the file is not a PDF or DOCX (by its content), or its name ends otherwise.',
+    },
+  },
+  adminDeleteLawAttachment: {
+    method: 'delete',
+    path: '/api/v1/admin/laws/{id}/attachments/{attachmentId}',
+    tags: ['laws'],
+    auth: 'editor',
+    summary: 'Remove a file from a document; its URL answers 404 from then on.',
+    params: AttachmentParams,
+    response: AdminLaw,
   },
   adminListTokens: {
     method: 'get',

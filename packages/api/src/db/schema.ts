@@ -37,6 +37,26 @@ export interface LawTable {
   /** foldVietnamese() of everything a citizen may type to find the document. */
   search_text: string;
   updated_at: string;
+  /** 0/1 set by staff; null: what its type usually is (doc_types.normative). */
+  normative: number | null;
+  /** lawId() of number and date of issue: two documents with the same key are the same document. */
+  number_key: string | null;
+  /** Withdrawn by staff: kept, but out of every public read. */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+/** A file attached to a document; its bytes are in the data folder under attachments/<id>. */
+export interface LawAttachmentTable {
+  id: string;
+  law_id: string;
+  /** The name it is downloaded under, as staff uploaded it (without any folder). */
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  added_at: string;
+  added_by: string;
 }
 
 export interface LawFieldTable {
@@ -58,6 +78,7 @@ export interface Tables extends SubmissionTables {
   laws: LawTable;
   law_fields: LawFieldTable;
   law_relations: LawRelationTable;
+  law_attachments: LawAttachmentTable;
 }
 
 export interface SecretTable {

@@ -68,6 +68,8 @@ export async function seedIfEmpty(db: Db, input: Catalog, fullTextUrl = DEFAULT_
         .values({
           id,
           number: law.number,
+          // lawId() of the number is also its key: one document per number (migration 0007).
+          number_key: id,
           type_code: law.type,
           issuer_code: law.issuer,
           signer_name: law.signer?.name ?? null,

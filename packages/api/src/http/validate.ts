@@ -56,7 +56,7 @@ function repeatedKeys(value: unknown): FieldError[] {
     .map(([key]) => ({ path: key, code: 'repeated', message: `"${key}" is given more than once` }));
 }
 
-type Target = 'query' | 'param' | 'json';
+type Target = 'query' | 'param' | 'json' | 'form';
 
 /**
  * @hono/standard-validator with this API's refusals: a 400 problem+json (rendered by app.onError

@@ -1,4 +1,4 @@
-import { VALIDITY, type Lang, type Law, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
+import { VALIDITY, type AdminLaw, type Lang, type Law, type LawAttachment, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../db/schema.js';
 import type { LawCursor } from './cursor.js';
@@ -65,6 +65,7 @@ async function toSummaries(db: Kysely<Tables>, rows: SummaryRow[], lang: Lang): 
 
 export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ items: LawSummary[]; next: LawCursor | null }> {
   let query = summaries(db, f.lang)
+    .where('l.withdrawn_at', 'is', null)
     .orderBy('l.issued_on', 'desc')
     .orderBy('l.id', 'desc')
     .limit(f.limit + 1);
@@ -116,30 +117,54 @@ async function fieldsOf(db: Kysely<Tables>, ids: string[], lang: Lang) {
   return byLaw;
 }
 
-export async function getLaw(db: Kysely<Tables>, id: string, lang: Lang): Promise<Law | null> {
+/** Where anyone downloads an attachment; relative to the API's origin. */
+export const attachmentUrl = (lawId: string, attachmentId: string) => `/api/v1/laws/${lawId}/attachments/${attachmentId}`;
+
+/** One document in full, withdrawn or not: the public route answers 410 for a withdrawn one, staff see it. */
+export async function readLaw(db: Kysely<Tables>, id: string, lang: Lang): Promise<AdminLaw | null> {
   const found = await summaries(db, lang).where('l.id', '=', id).execute();
   if (found.length === 0) return null;
   const [summary] = await toSummaries(db, found, lang);
   const row = await db
     .selectFrom('laws as l')
     .innerJoin('doc_types as t', 't.code', 'l.type_code')
-    .select(['l.signer_name', 'l.signer_title', 'l.expires_on', 'l.updated_at', 't.normative'])
+    .select([
+      'l.signer_name',
+      'l.signer_title',
+      'l.expires_on',
+      'l.updated_at',
+      'l.withdrawn_at',
+      'l.withdrawn_by',
+      'l.normative',
+      't.normative as type_normative',
+    ])
     .where('l.id', '=', id)
     .executeTakeFirstOrThrow();
   const relations = await db
     .selectFrom('law_relations as r')
-    .leftJoin('laws as target', 'target.number', 'r.target_number')
+    .leftJoin('laws as target', (join) => join.onRef('target.number', '=', 'r.target_number').on('target.withdrawn_at', 'is', null))
     .select(['r.kind', 'r.target_number', 'target.id as target_id'])
     .where('r.law_id', '=', id)
     .orderBy('r.position')
     .execute();
+  const files = await db.selectFrom('law_attachments').selectAll().where('law_id', '=', id).orderBy('added_at').orderBy('id').execute();
   return {
     ...summary!,
-    normative: Number(row.normative) === 1,
+    normative: Number(row.normative ?? row.type_normative) === 1,
     signer: row.signer_name ? { name: row.signer_name, title: row.signer_title ?? '' } : null,
     expiresOn: row.expires_on,
     relations: relations.map((r) => ({ kind: r.kind as Law['relations'][number]['kind'], number: r.target_number, id: r.target_id })),
+    attachments: files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      mediaType: f.media_type as LawAttachment['mediaType'],
+      size: Number(f.size),
+      url: attachmentUrl(id, f.id),
+      addedAt: f.added_at,
+    })),
     updatedAt: row.updated_at,
+    withdrawnAt: row.withdrawn_at,
+    withdrawnBy: row.withdrawn_by,
   };
 }
 
@@ -170,13 +195,14 @@ export async function getMeta(db: Kysely<Tables>, lang: Lang): Promise<Meta> {
   };
 }
 
-/** Which of the given filter codes are not in the lists (a 400, not an empty page). */
-export async function unknownCodes(db: Kysely<Tables>, f: Pick<LawFilter, 'field' | 'type' | 'issuer'>) {
-  const checks = [
+/** Which of the given codes are not in the lists (a 400, not an empty page); `fields.0` names the first of a list. */
+export async function unknownCodes(db: Kysely<Tables>, f: { field?: string; type?: string; issuer?: string; fields?: string[] }) {
+  const checks: [string, 'fields' | 'doc_types' | 'issuers', string | undefined][] = [
     ['field', 'fields', f.field],
+    ...(f.fields ?? []).map((code, i): [string, 'fields', string] => [`fields.${i}`, 'fields', code]),
     ['type', 'doc_types', f.type],
     ['issuer', 'issuers', f.issuer],
-  ] as const;
+  ];
   const unknown: { path: string; value: string }[] = [];
   for (const [path, table, value] of checks) {
     if (!value) continue;

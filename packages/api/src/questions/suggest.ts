@@ -40,6 +40,7 @@ export class SuggestIndex {
     const l = await this.db
       .selectFrom('laws')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('u')])
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirstOrThrow();
     return `${q.n}|${q.p}|${q.a}|${l.n}|${l.u}`;
   }
@@ -63,6 +64,7 @@ export class SuggestIndex {
       .selectFrom('laws as l')
       .innerJoin('doc_types as t', 't.code', 'l.type_code')
       .select(['l.id', 'l.number', 'l.abstract', 'l.url', 't.name_vi as type'])
+      .where('l.withdrawn_at', 'is', null)
       .execute();
     const fieldRows = await this.db
       .selectFrom('law_fields as lf')

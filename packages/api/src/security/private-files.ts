@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -31,4 +32,15 @@ function closeUp(path: string, mode: number, warn: (m: string) => void) {
   if ((current & 0o077) === 0) return;
   chmodSync(path, mode);
   warn(`${path} was readable by other users (${current.toString(8)}); it is ${mode.toString(8)} now`);
+}
+
+/** Writes bytes to a file only the API's user can read, in a folder only it can enter; a reader never sees half a file. */
+export async function writePrivateBytes(file: string, bytes: Uint8Array) {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  closeUp(dir, 0o700, () => {});
+  const partial = `${file}.partial`;
+  await writeFile(partial, bytes, { mode: 0o600 });
+  await chmod(partial, 0o600);
+  await rename(partial, file);
 }

@@ -4,7 +4,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { NOTICES } from '@pbgdpl/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppOptions } from '../../src/app.js';
 import type { Db } from '../../src/db/database.js';
 import type { MailSettings } from '../../src/mail/outbox.js';
 import { loadCatalog, seedIfEmpty } from '../../src/db/seed.js';
@@ -89,7 +89,7 @@ export async function registerTestSites(db: Db) {
   await putSite(db.kysely, { ...base, key: OTHER_SITE, name: 'Sở Tư pháp', kind: 'so-ban-nganh', origins: [OTHER_ORIGIN] });
 }
 
-function wrap(app: App, db: Db, services: Services, tokens: { admin: string; editor: string }): SubmitApp {
+function wrap(app: App, db: Db, services: Services, tokens: { admin: string; editor: string }, laws?: AppOptions['laws']): SubmitApp {
   const request = (url: string, init?: RequestInit) => Promise.resolve(app.request(url, init));
   const self: SubmitApp = {
     app,
@@ -121,8 +121,8 @@ function wrap(app: App, db: Db, services: Services, tokens: { admin: string; edi
     },
     withConfig(config, mail) {
       const s = createServices(db, config, undefined, mail);
-      const a = createApp({ db, version: 'test', services: s, log: (m, e) => console.error(`[api under test] ${m}`, e ?? '') });
-      return wrap(a, db, s, tokens);
+      const a = createApp({ db, version: 'test', services: s, laws, log: (m, e) => console.error(`[api under test] ${m}`, e ?? '') });
+      return wrap(a, db, s, tokens, laws);
     },
   };
   return self;
@@ -130,10 +130,11 @@ function wrap(app: App, db: Db, services: Services, tokens: { admin: string; edi
 
 /**
  * A fresh database of the engine under test (seeded with the real catalog, two registered test
- * sites and an admin and an editor token) and an app over it whose submissions use `config`.
+ * sites and an admin and an editor token) and an app over it whose submissions use `config`
+ * (and whose published documents' attachments go where `laws` says).
  * Call at the top of a test file; the object is filled in by beforeAll and dropped afterAll.
  */
-export function useSubmitApp(config: SubmissionConfig = EASY): SubmitApp {
+export function useSubmitApp(config: SubmissionConfig = EASY, laws?: AppOptions['laws']): SubmitApp {
   let scratch: Scratch | undefined;
   const t = {} as SubmitApp;
   beforeAll(async () => {
@@ -143,8 +144,8 @@ export function useSubmitApp(config: SubmissionConfig = EASY): SubmitApp {
     const admin = (await createStaffToken(scratch.db.kysely, 'Trần Quản Trị', 'admin')).token;
     const editor = (await createStaffToken(scratch.db.kysely, 'Lê Biên Tập', 'editor')).token;
     const services = createServices(scratch.db, config);
-    const app = createApp({ db: scratch.db, version: 'test', services, log: (m, e) => console.error(`[api under test] ${m}`, e ?? '') });
-    Object.assign(t, wrap(app, scratch.db, services, { admin, editor }));
+    const app = createApp({ db: scratch.db, version: 'test', services, laws, log: (m, e) => console.error(`[api under test] ${m}`, e ?? '') });
+    Object.assign(t, wrap(app, scratch.db, services, { admin, editor }, laws));
   });
   afterAll(async () => {
     await scratch?.drop();

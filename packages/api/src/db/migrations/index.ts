@@ -5,6 +5,7 @@ import { wholeWordSearch } from './0003-whole-word-search.js';
 import { altchaExpiryIndex } from './0004-altcha-expiry-index.js';
 import { contactLimitAndPageViews } from './0005-contact-limit-and-page-views.js';
 import { mailOutbox } from './0006-mail-outbox.js';
+import { lawPublishing } from './0007-law-publishing.js';
 
 /**
  * Migrations in order; each must run on SQLite and PostgreSQL alike. A migration imports nothing
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_altcha_expiry_index': altchaExpiryIndex,
   '0005_contact_limit_and_page_views': contactLimitAndPageViews,
   '0006_mail_outbox': mailOutbox,
+  '0007_law_publishing': lawPublishing,
 };
