@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 /** The kit's API, and a department's site on another origin that embeds it. */
 export const API_PORT = 8791;
@@ -11,16 +11,6 @@ export const API = `http://127.0.0.1:${API_PORT}`;
 export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 /** The moderation API's administrator in the e2e run. */
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -31,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: HOST,
     trace: 'off',
-    launchOptions: { executablePath: process.env.CHROME_PATH || findChromium() || undefined, args: chromiumArgs },
+    launchOptions: { executablePath: process.env.CHROME_PATH || findChromium() || undefined, args: CHROMIUM_ARGS },
   },
   webServer: [
     {

@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { heading, max, median, min, ms, ratio, table, verdict, cls as fmtCls } from './lib/format.mjs';
 import { CACHE, LIST_QUERY, RESERVE, startHosts } from './lib/hosts.mjs';
 import { instrument } from './lib/instrument.mjs';
@@ -27,15 +28,6 @@ export const DEVICE = { viewport: { width: 412, height: 823 }, deviceScaleFactor
 export const RUNS = 5;
 const SETTLE_MS = 1000;
 
-const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /**
  * Site isolation off, so the cross-site iframe runs in the page's renderer process and the page's
  * CPU and network throttling covers it (checked below: no 'iframe' targets). That is also how
@@ -59,7 +51,7 @@ const EXTRA_ARGS = ['--disable-site-isolation-trials', '--host-resolver-rules=MA
 export async function launchBrowser(executablePath) {
   let defaults = [];
   try {
-    const probe = await chromium.launch({ executablePath, args: [...BASE_ARGS, '--enable-automation'] });
+    const probe = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-automation'] });
     try {
       const session = await probe.newBrowserCDPSession();
       const { arguments: argv } = await session.send('Browser.getBrowserCommandLine');
@@ -72,7 +64,7 @@ export async function launchBrowser(executablePath) {
     console.error(`  [paint] could not read Playwright's --disable-features (${e.message}); passing only ours`);
   }
   const features = [...new Set([...defaults, ...EXTRA_DISABLED_FEATURES])];
-  const args = [...BASE_ARGS, ...EXTRA_ARGS, `--disable-features=${features.join(',')}`];
+  const args = [...CHROMIUM_ARGS, ...EXTRA_ARGS, `--disable-features=${features.join(',')}`];
   const browser = await chromium.launch({ executablePath, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   return { browser, args, inheritedFeatures: defaults };
 }

@@ -1,16 +1,8 @@
 // Component tests in real Chromium (Debian's, or Playwright's own when CHROME_PATH is empty).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS as args } from '../../scripts/chromium.mjs';
 
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const executablePath = process.env.CHROME_PATH || (process.env.CHROME_PATH === undefined ? '/usr/bin/chromium' : undefined);
 
 export default {
