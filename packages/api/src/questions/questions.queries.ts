@@ -15,8 +15,9 @@ export async function citationsOf(db: Db, ids: string[]): Promise<Map<string, Ci
   if (ids.length === 0) return out;
   const rows = await db
     .selectFrom('question_citations as c')
-    .leftJoin('laws as l', 'l.id', 'c.law_id')
-    .select(['c.question_id', 'c.number', 'c.article', 'c.law_id', 'l.url'])
+    // A document staff withdrew is no longer linked: its detail answers 410 and its full text may be wrong.
+    .leftJoin('laws as l', (join) => join.onRef('l.id', '=', 'c.law_id').on('l.withdrawn_at', 'is', null))
+    .select(['c.question_id', 'c.number', 'c.article', 'l.id as law_id', 'l.url'])
     .where('c.question_id', 'in', ids)
     .orderBy('c.question_id')
     .orderBy('c.position')
@@ -29,11 +30,17 @@ export async function citationsOf(db: Db, ids: string[]): Promise<Map<string, Ci
   return out;
 }
 
-/** Citations by document number; the law id is filled in when this server has the document. */
+/** Citations by document number; the law id is filled in when this server has the document, published. */
 export async function writeCitations(trx: Db, questionId: string, citations: { number: string; article: string | null }[]) {
   await trx.deleteFrom('question_citations').where('question_id', '=', questionId).execute();
   for (const [position, c] of citations.entries()) {
-    const law = await trx.selectFrom('laws').select('id').where('number', '=', c.number).orderBy('issued_on', 'desc').executeTakeFirst();
+    const law = await trx
+      .selectFrom('laws')
+      .select('id')
+      .where('number', '=', c.number)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('issued_on', 'desc')
+      .executeTakeFirst();
     await trx
       .insertInto('question_citations')
       .values({ question_id: questionId, position, number: c.number, article: c.article, law_id: law?.id ?? null })
