@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Code, IsoDate } from './common.js';
-import { Law, RelationKind, Validity } from './laws.js';
+import { Law, LawSummary, RelationKind, Validity } from './laws.js';
+import { fromNotAfterTo, lawQueryShape } from './laws.query.js';
 
 const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
@@ -55,6 +56,25 @@ export const AdminLaw = z.extend(Law, {
   withdrawnBy: z.nullable(z.string()),
 });
 export type AdminLaw = z.infer<typeof AdminLaw>;
+
+/** Which documents the staff list shows. */
+export const LawStatus = z.enum(['published', 'withdrawn', 'all']);
+export type LawStatus = z.infer<typeof LawStatus>;
+
+/** Query of GET /api/v1/admin/laws: the public filters, and withdrawn documents when asked (all by default). */
+export const AdminLawQuery = z.strictObject({ ...lawQueryShape, status: z._default(LawStatus, 'all') }).check(fromNotAfterTo);
+export type AdminLawQuery = z.input<typeof AdminLawQuery>;
+
+export const AdminLawSummary = z.extend(LawSummary, { withdrawnAt: z.nullable(z.string()) });
+export type AdminLawSummary = z.infer<typeof AdminLawSummary>;
+
+export const AdminLawPage = z.object({
+  items: z.array(AdminLawSummary),
+  /** How many documents match, all pages together. */
+  total: z.number(),
+  nextCursor: z.nullable(z.string()),
+});
+export type AdminLawPage = z.infer<typeof AdminLawPage>;
 
 /** POST /api/v1/admin/laws/{id}/attachments, as multipart/form-data with one part. */
 export const AttachmentUpload = z.strictObject({

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Problem } from './common.js';
 import { AdminFeedback, AdminQuestion } from './admin.js';
 import { Law, LawAttachment, LawPage, LawSummary } from './laws.js';
-import { AdminLaw, LawInput, LawPatch } from './laws.admin.js';
+import { AdminLaw, AdminLawPage, AdminLawSummary, LawInput, LawPatch } from './laws.admin.js';
 import { Meta } from './meta.js';
 import { PublicSite, Site } from './sites.js';
 import { FeedbackInput, PublishedQuestion, QuestionInput, QuestionReceipt, QuestionStatusView, Suggestions } from './submissions.js';
@@ -16,6 +16,8 @@ const outputs: Record<string, z.ZodMiniType> = {
   LawPage,
   LawAttachment,
   AdminLaw,
+  AdminLawSummary,
+  AdminLawPage,
   Meta,
   Problem,
   PublicSite,

@@ -21,7 +21,7 @@ import {
 } from './admin.js';
 import { Code } from './common.js';
 import { Law, LawPage } from './laws.js';
-import { AdminLaw, AttachmentUpload, LawInput, LawPatch } from './laws.admin.js';
+import { AdminLaw, AdminLawPage, AdminLawQuery, AttachmentUpload, LawInput, LawPatch } from './laws.admin.js';
 import { LangQuery, LawQuery } from './laws.query.js';
 import { Meta } from './meta.js';
 import { PublicSite, Site, SiteInput } from './sites.js';
@@ -306,6 +306,15 @@ export const routes = {
     params: z.strictObject({ key: Code }),
     body: SiteInput,
     response: Site,
+  },
+  adminListLaws: {
+    method: 'get',
+    path: '/api/v1/admin/laws',
+    tags: ['laws'],
+    auth: 'editor',
+    summary: 'Documents for staff, withdrawn ones too: the public filters and search, `status`, the total, paging.',
+    query: AdminLawQuery,
+    response: AdminLawPage,
   },
   adminCreateLaw: {
     method: 'post',

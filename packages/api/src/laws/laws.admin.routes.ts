@@ -13,7 +13,9 @@ import type { SuggestIndex } from '../questions/suggest.js';
 import { audit, requireStaff, type StaffEnv } from '../security/staff.js';
 import { attachmentName, sniffAttachment } from './attachment-file.js';
 import type { AttachmentStore } from './attachment-store.js';
-import { readLaw } from './laws.queries.js';
+import { encodeCursor } from './cursor.js';
+import { checkListQuery } from './list-query.js';
+import { countLaws, listLaws, readLaw, withdrawnAt } from './laws.queries.js';
 import { createLaw, loadForChange, touchLaw, updateLaw, withdrawLaw } from './laws.write.js';
 
 export interface LawAdminDeps {
@@ -50,6 +52,17 @@ export function lawAdminRoutes({ db, suggestions, files, attachmentMaxBytes, ful
       c.header('Cache-Control', 'no-store');
     });
   }
+
+  app.get(honoPath(routes.adminListLaws.path), editor, valid('query', routes.adminListLaws.query), async (c) => {
+    const query = c.req.valid('query');
+    const cursor = await checkListQuery(db, query);
+    const [{ items, next }, total] = await Promise.all([listLaws(db, { ...query, cursor }), countLaws(db, query)]);
+    const withdrawn = await withdrawnAt(
+      db,
+      items.map((i) => i.id),
+    );
+    return c.json({ items: items.map((i) => ({ ...i, withdrawnAt: withdrawn.get(i.id) ?? null })), total, nextCursor: next ? encodeCursor(next) : null });
+  });
 
   app.post(honoPath(routes.adminCreateLaw.path), editor, body, valid('json', routes.adminCreateLaw.body), async (c) => {
     const id = await createLaw(db, c.get('staff'), c.req.valid('json'), fullTextUrl);

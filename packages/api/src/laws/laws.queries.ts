@@ -1,5 +1,5 @@
-import { VALIDITY, type AdminLaw, type Lang, type Law, type LawAttachment, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
-import { sql, type Kysely } from 'kysely';
+import { VALIDITY, type AdminLaw, type LawStatus, type Lang, type Law, type LawAttachment, type LawSummary, type Meta, type Validity } from '@pbgdpl/contract';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Tables } from '../db/schema.js';
 import type { LawCursor } from './cursor.js';
 import { validityLabel } from './labels.js';
@@ -11,6 +11,7 @@ export interface LawFilter {
   type?: string;
   issuer?: string;
   validity?: Validity;
+  status?: LawStatus;
   from?: string;
   to?: string;
   cursor?: LawCursor;
@@ -63,29 +64,56 @@ async function toSummaries(db: Kysely<Tables>, rows: SummaryRow[], lang: Lang): 
   }));
 }
 
+type LawsAs = Tables & { l: Tables['laws'] };
+
+/** The filters of a list, shared by its page and its count, so that the two never disagree. */
+function lawConditions(f: Omit<LawFilter, 'limit' | 'lang' | 'cursor'>) {
+  return (eb: ExpressionBuilder<LawsAs, 'l'>) => {
+    const all: Expression<SqlBool>[] = [];
+    const status = f.status ?? 'published';
+    if (status === 'published') all.push(eb('l.withdrawn_at', 'is', null));
+    if (status === 'withdrawn') all.push(eb('l.withdrawn_at', 'is not', null));
+    if (f.type) all.push(eb('l.type_code', '=', f.type));
+    if (f.issuer) all.push(eb('l.issuer_code', '=', f.issuer));
+    if (f.validity) all.push(eb('l.validity', '=', f.validity));
+    if (f.from) all.push(eb('l.issued_on', '>=', f.from));
+    if (f.to) all.push(eb('l.issued_on', '<=', f.to));
+    if (f.field) {
+      all.push(eb.exists(eb.selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', f.field)));
+    }
+    if (!isBlank(f.q)) {
+      const terms = searchTerms(f.q);
+      // Something typed but no word in it (only punctuation, say "%"): nothing matches, rather than everything.
+      all.push(terms.length ? eb.and(matchesWords('l.search_text', terms)) : sql<SqlBool>`1 = 0`);
+    }
+    return eb.and(all);
+  };
+}
+
+/** When each of these documents was withdrawn; absent when it was not. */
+export async function withdrawnAt(db: Kysely<Tables>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('laws').select(['id', 'withdrawn_at']).where('id', 'in', ids).where('withdrawn_at', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.id, r.withdrawn_at!]));
+}
+
+/** How many documents a list has, all pages together. */
+export async function countLaws(db: Kysely<Tables>, f: Omit<LawFilter, 'limit' | 'lang' | 'cursor'>): Promise<number> {
+  const row = await db
+    .selectFrom('laws as l')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(lawConditions(f))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listLaws(db: Kysely<Tables>, f: LawFilter): Promise<{ items: LawSummary[]; next: LawCursor | null }> {
   let query = summaries(db, f.lang)
-    .where('l.withdrawn_at', 'is', null)
+    .where(lawConditions(f))
     .orderBy('l.issued_on', 'desc')
     .orderBy('l.id', 'desc')
     .limit(f.limit + 1);
 
-  if (f.type) query = query.where('l.type_code', '=', f.type);
-  if (f.issuer) query = query.where('l.issuer_code', '=', f.issuer);
-  if (f.validity) query = query.where('l.validity', '=', f.validity);
-  if (f.from) query = query.where('l.issued_on', '>=', f.from);
-  if (f.to) query = query.where('l.issued_on', '<=', f.to);
-  if (f.field) {
-    const field = f.field;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('law_fields as lf').select('lf.law_id').whereRef('lf.law_id', '=', 'l.id').where('lf.field_code', '=', field)),
-    );
-  }
-  if (!isBlank(f.q)) {
-    const terms = searchTerms(f.q);
-    // Something typed but no word in it (only punctuation, say "%"): nothing matches, rather than everything.
-    query = terms.length ? query.where((eb) => eb.and(matchesWords('l.search_text', terms))) : query.where(sql<boolean>`1 = 0`);
-  }
   if (f.cursor) {
     const { issuedOn, id } = f.cursor;
     query = query.where((eb) => eb.or([eb('l.issued_on', '<', issuedOn), eb.and([eb('l.issued_on', '=', issuedOn), eb('l.id', '<', id)])]));

@@ -4,11 +4,12 @@ import type { Db } from '../db/database.js';
 import { FRESH_READ } from '../http/cache.js';
 import { honoPath } from '../http/paths.js';
 import { problem } from '../http/problem.js';
-import { InputError, valid } from '../http/validate.js';
+import { valid } from '../http/validate.js';
 import { contentDisposition } from './attachment-file.js';
 import type { AttachmentStore } from './attachment-store.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { getMeta, listLaws, readLaw, unknownCodes } from './laws.queries.js';
+import { encodeCursor } from './cursor.js';
+import { checkListQuery } from './list-query.js';
+import { getMeta, listLaws, readLaw } from './laws.queries.js';
 
 const gone = (c: Context, withdrawnAt: string) => problem(c, 410, `the document was withdrawn on ${withdrawnAt.slice(0, 10)}`);
 
@@ -17,14 +18,7 @@ export function lawRoutes(db: Db, files: AttachmentStore) {
 
   app.get(honoPath(routes.listLaws.path), valid('query', routes.listLaws.query), async (c) => {
     const query = c.req.valid('query');
-    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (cursor === null) throw new InputError([{ path: 'cursor', code: 'invalid_cursor', message: 'cursor is malformed; pass back nextCursor as it came' }]);
-    const unknown = await unknownCodes(db.kysely, query);
-    if (unknown.length) {
-      throw new InputError(
-        unknown.map(({ path, value }) => ({ path, code: 'unknown_value', message: `unknown ${path} "${value}"; GET /api/v1/meta lists the known values` })),
-      );
-    }
+    const cursor = await checkListQuery(db.kysely, query);
     const { items, next } = await listLaws(db.kysely, { ...query, cursor });
     c.header('Cache-Control', FRESH_READ);
     return c.json({ items, nextCursor: next ? encodeCursor(next) : null });
