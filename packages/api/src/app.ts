@@ -14,6 +14,7 @@ import { AssetFolder } from './http/static.js';
 import { InputError } from './http/validate.js';
 import { lawRoutes } from './laws/laws.routes.js';
 import { lawAdminRoutes } from './laws/laws.admin.routes.js';
+import { IMPORT_MAX_ROWS, lawImportRoutes } from './laws/import/import.routes.js';
 import { AttachmentStore } from './laws/attachment-store.js';
 import { DEFAULT_FULLTEXT_URL } from './db/seed.js';
 import { demoRoutes } from './demo/demo.routes.js';
@@ -38,7 +39,7 @@ export interface AppOptions {
   services?: Services;
   log?: (message: string, error?: unknown) => void;
   /** Documents staff publish: where attachments are kept (in the data folder), how large they may be, the default full-text link. */
-  laws?: { attachmentDir: string; attachmentMaxBytes: number; fullTextUrl?: string };
+  laws?: { attachmentDir: string; attachmentMaxBytes: number; fullTextUrl?: string; importMaxBytes?: number; importMaxRows?: number };
 }
 
 export const LOADER_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
@@ -80,6 +81,16 @@ export function createApp(options: AppOptions) {
   app.route('/', feedbackRoutes(services));
   app.route('/', viewRoutes(services));
   app.route('/', adminRoutes(services));
+  app.route(
+    '/',
+    lawImportRoutes({
+      db: db.kysely,
+      suggestions: services.suggestions,
+      maxBytes: laws.importMaxBytes ?? 10 * 1024 * 1024,
+      maxRows: laws.importMaxRows ?? IMPORT_MAX_ROWS,
+      fullTextUrl: laws.fullTextUrl ?? DEFAULT_FULLTEXT_URL,
+    }),
+  );
   app.route(
     '/',
     lawAdminRoutes({

@@ -41,6 +41,8 @@ const Env = z.object({
   KEEP_ALIVE_TIMEOUT_SECONDS: Count(5, 600),
   /** Largest file staff may attach to a legal document, in MB. */
   ATTACHMENT_MAX_MB: z._default(z.coerce.number().check(z.int('ATTACHMENT_MAX_MB must be a whole number'), z.minimum(1), z.maximum(1024)), 20),
+  /** Largest spreadsheet staff may import documents from, in MB. */
+  IMPORT_MAX_MB: z._default(z.coerce.number().check(z.int('IMPORT_MAX_MB must be a whole number'), z.minimum(1), z.maximum(200)), 10),
   /** Seconds between writes of the usage counts (page views, reads) to the database. */
   USAGE_FLUSH_SECONDS: Count(30, 3600),
   /** Extra origins whose pages may submit as the "demo" site, comma-separated. */
@@ -104,7 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
     demoDir: e.DEMO_DIR ?? resolve(packageRoot, 'demo'),
     adminDir: resolve(packageRoot, 'admin-ui'),
     fullTextUrl: e.FULLTEXT_URL,
-    laws: { attachmentDir: resolve(e.DATA_DIR, 'attachments'), attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024 },
+    laws: {
+      attachmentDir: resolve(e.DATA_DIR, 'attachments'),
+      attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+      importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    },
     seed: e.SEED,
     dataDir: resolve(e.DATA_DIR),
     usageFlushMs: Math.max(1, e.USAGE_FLUSH_SECONDS) * 1000,

@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './laws.js';
 export * from './laws.query.js';
 export * from './laws.admin.js';
+export * from './laws.import.js';
 export * from './meta.js';
 export * from './constants.js';
 export * from './rules.js';

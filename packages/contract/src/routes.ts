@@ -22,6 +22,7 @@ import {
 import { Code } from './common.js';
 import { Law, LawPage } from './laws.js';
 import { AdminLaw, AdminLawPage, AdminLawQuery, AttachmentUpload, LawInput, LawPatch } from './laws.admin.js';
+import { ImportReport, ImportUpload } from './laws.import.js';
 import { LangQuery, LawQuery } from './laws.query.js';
 import { Meta } from './meta.js';
 import { PublicSite, Site, SiteInput } from './sites.js';
@@ -326,6 +327,24 @@ export const routes = {
     body: LawInput,
     response: AdminLaw,
     problems: { 409: 'A document with the same number (ignoring case, spaces and diacritics) exists; `detail` names it.' },
+  },
+  adminImportLaws: {
+    method: 'post',
+    path: '/api/v1/admin/laws/imports',
+    tags: ['laws'],
+    auth: 'editor',
+    consumes: 'multipart/form-data',
+    summary:
+      'Import documents from an XLSX or CSV file (part `file`, up to IMPORT_MAX_MB and 20,000 rows), with a column `mapping` (JSON) and `dryRun`. ' +
+      'Without a mapping, proposes one from the header row. A number already published updates that document. ' +
+      'Applying writes every row in one transaction, or none.',
+    body: ImportUpload,
+    response: ImportReport,
+    problems: {
+      413: 'The file is larger than IMPORT_MAX_MB, or has more than 20,000 rows.',
+      415: 'The body is not multipart/form-data, or the file is neither an XLSX workbook nor UTF-8 CSV text (by its content).',
+      422: 'The file has formula cells or no header row, or (when applying) a row is refused: the row report comes back as `rows`, nothing is written.',
+    },
   },
   adminUpdateLaw: {
     method: 'patch',

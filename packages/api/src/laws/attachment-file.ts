@@ -1,4 +1,5 @@
 import { ATTACHMENT_TYPES, foldVietnamese } from '@pbgdpl/contract';
+import { zipEntries } from './zip-entries.js';
 
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 const DOCX: AttachmentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -10,43 +11,13 @@ const DOCX: AttachmentType = 'application/vnd.openxmlformats-officedocument.word
 export function sniffAttachment(bytes: Uint8Array): AttachmentType | null {
   if (startsWith(bytes, '%PDF-')) return 'application/pdf';
   if (startsWith(bytes, 'PK\u0003\u0004')) {
-    const names = zipEntryNames(bytes);
+    const names = zipEntries(bytes);
     if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return DOCX;
   }
   return null;
 }
 
 const startsWith = (bytes: Uint8Array, text: string) => bytes.length >= text.length && [...text].every((ch, i) => bytes[i] === ch.charCodeAt(0));
-
-/**
- * The names in a ZIP's central directory (read from the end-of-central-directory record), which is
- * right even when the local headers leave sizes to a data descriptor. Empty when the structure is broken.
- */
-function zipEntryNames(bytes: Uint8Array): Set<string> {
-  const names = new Set<string>();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let p = bytes.length - 22; p >= lowest; p--) {
-    if (view.getUint32(p, true) === 0x06054b50) {
-      end = p;
-      break;
-    }
-  }
-  if (end < 0) return names;
-  const count = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > end || view.getUint32(p, true) !== 0x02014b50) return new Set();
-    const nameLength = view.getUint16(p + 28, true);
-    const skip = nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    if (p + 46 + nameLength > end) return new Set();
-    names.add(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
-    p += 46 + skip;
-  }
-  return names;
-}
 
 export type NamedFile = { ok: true; name: string } | { ok: false; message: string };
 

@@ -10,12 +10,20 @@ import { lawId } from './law-id.js';
 import { unknownCodes } from './laws.queries.js';
 
 type Full = Required<Omit<LawInput, 'normative'>> & { normative: boolean | null };
+export type StoredLaw = Full;
 
 /**
  * Staff's writes of legal documents. Each runs in one transaction with its audit line: the row,
  * its fields, its relations and its search text are stored together or not at all.
  */
-export async function createLaw(db: Kysely<Tables>, staff: Staff, input: LawInput, fullTextUrl: string): Promise<string> {
+export const createLaw = (db: Kysely<Tables>, staff: Staff, input: LawInput, fullTextUrl: string): Promise<string> =>
+  lawTransaction(db, (trx) => createLawIn(trx, staff, input, fullTextUrl));
+
+export const updateLaw = (db: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch): Promise<void> =>
+  lawTransaction(db, (trx) => updateLawIn(trx, staff, id, patch));
+
+/** createLaw inside a transaction the caller holds (an import writes many documents in one). */
+export async function createLawIn(trx: Kysely<Tables>, staff: Staff, input: LawInput, fullTextUrl: string): Promise<string> {
   const law: Full = {
     ...input,
     normative: input.normative ?? null,
@@ -25,37 +33,34 @@ export async function createLaw(db: Kysely<Tables>, staff: Staff, input: LawInpu
     url: input.url ?? fullTextUrl.replace('{number}', encodeURIComponent(input.number)),
     relations: input.relations ?? [],
   };
-  return inTransaction(db, async (trx) => {
-    await check(trx, law, input, null);
-    const id = await freeId(trx, lawId(law.number, law.issuedOn));
-    await trx
-      .insertInto('laws')
-      .values({ id, ...(await columns(trx, law)) })
-      .execute();
-    await writeLists(trx, id, law);
-    await audit(trx, staff, 'create-law', `law:${id}`, input);
-    return id;
-  });
+  await check(trx, law, input, null);
+  const id = await freeId(trx, lawId(law.number, law.issuedOn));
+  await trx
+    .insertInto('laws')
+    .values({ id, ...(await columns(trx, law)) })
+    .execute();
+  await writeLists(trx, id, law);
+  await audit(trx, staff, 'create-law', `law:${id}`, input);
+  return id;
 }
 
-export async function updateLaw(db: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const current = await load(trx, id);
-    const law: Full = { ...current, ...patch, normative: patch.normative ?? current.normative };
-    await check(trx, law, patch, id);
-    await trx
-      .updateTable('laws')
-      .set(await columns(trx, law))
-      .where('id', '=', id)
-      .execute();
-    await writeLists(trx, id, law);
-    await audit(trx, staff, 'update-law', `law:${id}`, patch);
-  });
+/** updateLaw inside a transaction the caller holds. */
+export async function updateLawIn(trx: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch): Promise<void> {
+  const current = await loadLaw(trx, id);
+  const law: Full = { ...current, ...patch, normative: patch.normative ?? current.normative };
+  await check(trx, law, patch, id);
+  await trx
+    .updateTable('laws')
+    .set(await columns(trx, law))
+    .where('id', '=', id)
+    .execute();
+  await writeLists(trx, id, law);
+  await audit(trx, staff, 'update-law', `law:${id}`, patch);
 }
 
 /** Withdrawn once; asking again changes nothing and says so. */
 export async function withdrawLaw(db: Kysely<Tables>, staff: Staff, id: string): Promise<boolean> {
-  return inTransaction(db, async (trx) => {
+  return lawTransaction(db, async (trx) => {
     const row = await trx.selectFrom('laws').select(['number', 'withdrawn_at']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new ProblemError(404, `no legal document with id "${id}"`);
     if (row.withdrawn_at) return false;
@@ -77,7 +82,8 @@ export async function loadForChange(db: Kysely<Tables>, id: string) {
 /** Marks when a document last changed (an attachment added or removed) so the suggestions see it. */
 export const touchLaw = (db: Kysely<Tables>, id: string) => db.updateTable('laws').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
 
-async function load(trx: Kysely<Tables>, id: string): Promise<Full> {
+/** A document as staff wrote it (codes, not labels); a withdrawn one is refused. */
+export async function loadLaw(trx: Kysely<Tables>, id: string): Promise<StoredLaw> {
   const row = await loadForChange(trx, id);
   const fields = await trx.selectFrom('law_fields').select('field_code').where('law_id', '=', id).execute();
   const relations = await trx.selectFrom('law_relations').select(['kind', 'target_number']).where('law_id', '=', id).orderBy('position').execute();
@@ -182,7 +188,7 @@ async function writeLists(trx: Kysely<Tables>, id: string, law: Full) {
  * One transaction; two staff publishing the same number at the same moment both pass the check,
  * and the unique index on number_key refuses the second: that is a 409 too, not a 500.
  */
-async function inTransaction<T>(db: Kysely<Tables>, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+export async function lawTransaction<T>(db: Kysely<Tables>, work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
   try {
     return await db.transaction().execute(work);
   } catch (error) {
