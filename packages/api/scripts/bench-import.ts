@@ -12,23 +12,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { freePort } from '../test/support/ports.js';
+import { benchDatabase } from './bench-database.js';
 import { EASY_ENV, ensureBuilt, startServer } from '../test/support/server.js';
-import { VN_HEADERS, vnRow, xlsx } from '../test/support/sheets.js';
+import { VN_HEADERS, VN_MAPPING as MAPPING, vnRow, xlsx } from '../test/support/sheets.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const TOKEN = `bench_${randomBytes(24).toString('hex')}`;
-const MAPPING = {
-  number: 'Số ký hiệu',
-  type: 'Loại văn bản',
-  issuer: 'Cơ quan ban hành',
-  signerName: 'Người ký',
-  issuedOn: 'Ngày ban hành',
-  effectiveOn: 'Ngày hiệu lực',
-  validity: 'Tình trạng hiệu lực',
-  fields: 'Lĩnh vực',
-  abstract: 'Trích yếu',
-};
 
 async function postgresAnswers() {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 1500 });
@@ -57,13 +47,7 @@ async function millionRows(dir: string) {
 
 async function bench(engine: 'sqlite' | 'postgres', file: Uint8Array, huge: Uint8Array) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pbgdpl-bench-'));
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  if (engine === 'postgres') {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-  }
+  const database = await benchDatabase(engine, PG_URL);
   const server = await startServer(
     await freePort(),
     {
@@ -72,7 +56,7 @@ async function bench(engine: 'sqlite' | 'postgres', file: Uint8Array, huge: Uint
       ADMIN_TOKEN: TOKEN,
       REQUEST_TIMEOUT_SECONDS: '3600',
       IMPORT_MAX_MB: '50',
-      ...(engine === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+      ...database.env,
     },
     60_000,
   );
@@ -100,12 +84,7 @@ async function bench(engine: 'sqlite' | 'postgres', file: Uint8Array, huge: Uint
   } finally {
     await server.stop().catch(() => server.crash());
     rmSync(dataDir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
+    await database.drop();
   }
 }
 

@@ -5,7 +5,7 @@
 //
 //   pnpm --filter @pbgdpl/api exec tsx scripts/bench-submissions.ts
 //   BENCH_N=2000 BENCH_CONCURRENCY=20 pnpm --filter @pbgdpl/api exec tsx scripts/bench-submissions.ts
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { NOTICES } from '@pbgdpl/contract';
 import { freePort } from '../test/support/ports.js';
+import { benchDatabase } from './bench-database.js';
 import { EASY_ENV, ensureBuilt, startServer } from '../test/support/server.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -49,20 +50,14 @@ async function postgresAnswers() {
 
 async function bench(engine: 'sqlite' | 'postgres') {
   const dataDir = mkdtempSync(join(tmpdir(), 'pbgdpl-bench-'));
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  if (engine === 'postgres') {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-  }
+  const database = await benchDatabase(engine, PG_URL);
   const server = await startServer(
     await freePort(),
     {
       ...EASY_ENV,
       DATA_DIR: dataDir,
       DEMO_SITE_ORIGINS: ORIGIN,
-      ...(engine === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+      ...database.env,
     },
     60_000,
   );
@@ -119,7 +114,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
       stored = (db.prepare(`select count(*) as n from questions where title like ?`).get(`${TITLE}%`) as { n: number }).n;
       db.close();
     } else {
-      const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+      const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${database.env.DATABASE_SCHEMA}` });
       await c.connect();
       stored = Number((await c.query<{ n: string }>(`select count(*) as n from questions where title like $1`, [`${TITLE}%`])).rows[0]!.n);
       await c.end();
@@ -137,12 +132,7 @@ async function bench(engine: 'sqlite' | 'postgres') {
   } finally {
     await server.crash().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
-    if (engine === 'postgres') {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    }
+    await database.drop();
   }
 }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ENGINE } from './support/app.js';
 import { tinyPdf, zip } from './support/files.js';
-import { csv, streamedXlsx, VN_HEADERS, vnRow, xlsx } from './support/sheets.js';
+import { csv, streamedXlsx, VN_HEADERS, VN_MAPPING, vnRow, xlsx } from './support/sheets.js';
 import { EASY, useSubmitApp } from './support/submit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pbgdpl-import-'));
@@ -15,17 +15,7 @@ const MAX_BYTES = 256 * 1024;
 const t = useSubmitApp(EASY, { attachmentDir: join(root, 'attachments'), attachmentMaxBytes: 64 * 1024, importMaxBytes: MAX_BYTES, importMaxRows: MAX_ROWS });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const MAPPING = {
-  number: 'Số ký hiệu',
-  type: 'Loại văn bản',
-  issuer: 'Cơ quan ban hành',
-  signerName: 'Người ký',
-  issuedOn: 'Ngày ban hành',
-  effectiveOn: 'Ngày hiệu lực',
-  validity: 'Tình trạng hiệu lực',
-  fields: 'Lĩnh vực',
-  abstract: 'Trích yếu',
-};
+const MAPPING = VN_MAPPING;
 
 const send = (bytes: Uint8Array, opts: { name?: string; mapping?: unknown; dryRun?: string; token?: string | null } = {}) => {
   const form = new FormData();

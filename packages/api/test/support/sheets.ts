@@ -17,6 +17,19 @@ export const VN_HEADERS = [
   'Trích yếu',
 ];
 
+/** The mapping a staff member would send for a sheet under VN_HEADERS. */
+export const VN_MAPPING = {
+  number: 'Số ký hiệu',
+  type: 'Loại văn bản',
+  issuer: 'Cơ quan ban hành',
+  signerName: 'Người ký',
+  issuedOn: 'Ngày ban hành',
+  effectiveOn: 'Ngày hiệu lực',
+  validity: 'Tình trạng hiệu lực',
+  fields: 'Lĩnh vực',
+  abstract: 'Trích yếu',
+};
+
 /** One document's row under VN_HEADERS. */
 export const vnRow = (i: number, over: Partial<Record<string, SheetCell>> = {}): SheetCell[] => {
   const row: Record<string, SheetCell> = {
