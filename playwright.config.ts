@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 /** The kit's API, and a department's site on another origin that embeds it. */
-export const API_PORT = 8791;
-export const HOST_PORT = 8792;
+// E2E_API_PORT / E2E_HOST_PORT let two runs share a machine.
+export const API_PORT = Number(process.env.E2E_API_PORT || 8791);
+export const HOST_PORT = Number(process.env.E2E_HOST_PORT || 8792);
 export const API = `http://127.0.0.1:${API_PORT}`;
 export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 /** The moderation API's administrator in the e2e run. */
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+/** The first staff account's password in the e2e run (user name "admin"). */
+export const ADMIN_PASSWORD = 'e2e-admin-password-Lua-Nuoc-2026';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -33,6 +36,8 @@ export default defineConfig({
         PORT: String(API_PORT),
         DATA_DIR: mkdtempSync(join(tmpdir(), 'pbgdpl-e2e-')),
         ADMIN_TOKEN,
+        // The first staff account (user name "admin"), as README's first run creates it with a password of its own.
+        ADMIN_PASSWORD,
         // The department's site on the other origin may submit as the "demo" site.
         DEMO_SITE_ORIGINS: HOST,
         // A light proof of work and a short fill time keep the tests quick; the checks still run.

@@ -18,6 +18,7 @@ const plugin = join(root, 'packages/wordpress-plugin');
 const checks = [
   { name: 'eslint', cmd: bin('eslint'), args: ['.', '--max-warnings=0', ...(fix ? ['--fix'] : [])], cwd: root },
   { name: 'lit-analyzer', cmd: bin('lit-analyzer'), args: ['src/**/*.ts'], cwd: join(root, 'packages/widgets') },
+  { name: 'lit-analyzer (console)', cmd: bin('lit-analyzer'), args: ['src/**/*.ts'], cwd: join(root, 'packages/admin') },
   { name: 'prettier', cmd: bin('prettier'), args: [fix ? '--write' : '--check', '--log-level=warn', '.'], cwd: root },
   {
     name: 'phpcs',

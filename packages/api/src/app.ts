@@ -15,16 +15,24 @@ import { InputError } from './http/validate.js';
 import { lawRoutes } from './laws/laws.routes.js';
 import { lawAdminRoutes } from './laws/laws.admin.routes.js';
 import { IMPORT_MAX_ROWS, lawImportRoutes } from './laws/import/import.routes.js';
+import { feedRoutes } from './laws/feeds/feeds.routes.js';
 import { AttachmentStore } from './laws/attachment-store.js';
 import { DEFAULT_FULLTEXT_URL } from './db/seed.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { feedbackRoutes } from './feedback/feedback.routes.js';
+import { feedbackAdminRoutes } from './feedback/feedback.admin.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 import { questionRoutes } from './questions/questions.routes.js';
+import { questionAdminRoutes } from './questions/questions.admin.routes.js';
 import { createServices, type Services } from './services.js';
 import { siteRoutes } from './sites/sites.routes.js';
+import { siteAdminRoutes } from './sites/sites.admin.routes.js';
 import { challengeRoutes } from './submissions/challenge.routes.js';
 import { viewRoutes } from './usage/views.routes.js';
+import { DEFAULT_STAFF_AUTH, type StaffAuthSettings } from './security/staff-sessions.js';
+import { staffAuthSettings } from './security/staff.js';
+import { staffRoutes } from './staff/staff.routes.js';
 
 export interface AppOptions {
   db: Db;
@@ -33,13 +41,15 @@ export interface AppOptions {
   embedDir?: string;
   /** Demo host pages, served at /. */
   demoDir?: string;
-  /** The moderation page, served at /admin/. */
+  /** The staff console (packages/admin/dist), served at /admin/. */
   adminDir?: string;
   /** Shared services; tests pass their own to tune limits and the proof-of-work cost. */
   services?: Services;
   log?: (message: string, error?: unknown) => void;
   /** Documents staff publish: where attachments are kept (in the data folder), how large they may be, the default full-text link. */
   laws?: { attachmentDir: string; attachmentMaxBytes: number; fullTextUrl?: string; importMaxBytes?: number; importMaxRows?: number };
+  /** Staff sessions: idle and absolute timeouts, the public origin behind a proxy; tests move the clock. */
+  staffAuth?: Partial<StaffAuthSettings>;
 }
 
 export const LOADER_CACHE = 'public, max-age=300, stale-while-revalidate=86400';
@@ -72,6 +82,9 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', etag({ weak: true }));
   app.on(['GET', 'HEAD'], '/api/*', publicCache());
   app.on(['GET', 'HEAD'], '/api/v1/*', services.usage.middleware());
+  const staffAuth: StaffAuthSettings = { ...DEFAULT_STAFF_AUTH, ...options.staffAuth };
+  // requireStaff reads the session settings from here, on every route that checks staff.
+  app.use('/api/v1/admin/*', staffAuthSettings(staffAuth));
 
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument({ version, serverUrl: new URL(c.req.url).origin })));
   app.route('/', lawRoutes(db, files));
@@ -81,6 +94,11 @@ export function createApp(options: AppOptions) {
   app.route('/', feedbackRoutes(services));
   app.route('/', viewRoutes(services));
   app.route('/', adminRoutes(services));
+  app.route('/', staffRoutes({ db: db.kysely, settings: staffAuth, trustProxy: services.config.trustProxy }));
+  app.route('/', privacyRoutes(services));
+  app.route('/', feedbackAdminRoutes(db.kysely));
+  app.route('/', siteAdminRoutes(db.kysely, services.sites));
+  app.route('/', questionAdminRoutes({ db: db.kysely, suggestions: services.suggestions, mail: services.mail }));
   app.route(
     '/',
     lawImportRoutes({
@@ -102,6 +120,7 @@ export function createApp(options: AppOptions) {
       log,
     }),
   );
+  app.route('/', feedRoutes(db.kysely, services.feeds));
   app.all('/api/*', (c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json`));
 
   if (options.embedDir) {
@@ -119,10 +138,12 @@ export function createApp(options: AppOptions) {
   }
   if (options.adminDir) {
     const pages = new AssetFolder(options.adminDir);
+    if (pages.size === 0) log(`no staff console in ${options.adminDir}; run "pnpm build" first`);
     app.get('/admin', (c) => c.redirect('/admin/'));
     app.get('/admin/*', (c) => {
       const path = c.req.path === '/admin/' ? '/index.html' : c.req.path.slice('/admin'.length);
-      const res = pages.serve(c, path, 'no-cache');
+      // Built assets are named by their hash; the page that names them is revalidated.
+      const res = pages.serve(c, path, path.startsWith('/assets/') ? CHUNK_CACHE : 'no-cache');
       if (!res) return c.text('not found', 404);
       // Staff pages show what anyone on the internet wrote: no inline script, no framing, no third parties.
       res.headers.set(

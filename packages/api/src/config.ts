@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { WebOrigin } from '@pbgdpl/contract';
+import { PASSWORD_MIN, WebOrigin } from '@pbgdpl/contract';
+import { DEFAULT_RETENTION } from './privacy/retention.js';
 import { DEFAULT_SUBMISSION_CONFIG } from './services.js';
 import type { SubmissionConfig } from './submissions/pipeline.js';
 
 const Count = (fallback: number, max = 10_000_000) => z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(max)), fallback);
+/** Whole days, at least one (a purge the same day would erase what is still being handled), at most ten years. */
+const RetentionDays = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int('retention is a whole number of days'), z.minimum(1), z.maximum(3650)), fallback);
 /** "10/60": a burst of 10, then one more every 60 seconds. */
 const RateLimit = z.optional(z.string().check(z.regex(/^\d+\/\d+(\.\d+)?$/, 'write a rate limit as burst/seconds, e.g. 10/60')));
 const parseLimit = (text: string | undefined, fallback: { burst: number; perSeconds: number }) => {
@@ -30,6 +34,14 @@ const Env = z.object({
   /** The first administrator's token, or a file holding it (otherwise one is made and written to DATA_DIR/admin-token). */
   ADMIN_TOKEN: z.optional(z.string().check(z.minLength(24, 'ADMIN_TOKEN must be at least 24 characters'))),
   ADMIN_TOKEN_FILE: z.optional(z.string()),
+  /** The first staff account's password (user "admin"), or a file holding it (otherwise one is made and written to DATA_DIR/admin-password). */
+  ADMIN_PASSWORD: z.optional(z.string().check(z.minLength(PASSWORD_MIN, `ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters`))),
+  ADMIN_PASSWORD_FILE: z.optional(z.string()),
+  /** Minutes a staff session may go unused, and hours it lasts at most after sign-in. */
+  STAFF_IDLE_MINUTES: z._default(z.coerce.number().check(z.int('STAFF_IDLE_MINUTES must be a whole number'), z.minimum(1), z.maximum(24 * 60)), 30),
+  STAFF_SESSION_HOURS: z._default(z.coerce.number().check(z.int('STAFF_SESSION_HOURS must be a whole number'), z.minimum(1), z.maximum(24 * 30)), 12),
+  /** The origin people open the console at (https://pbgdpl.stp.example.gov.vn), when a proxy in front changes the Host the server sees. */
+  PUBLIC_ORIGIN: z.optional(WebOrigin),
   /** A master secret the server's keys are derived from, or a file holding it (otherwise they are kept in the database). */
   PBGDPL_SECRET: z.optional(z.string().check(z.minLength(32, 'PBGDPL_SECRET must be at least 32 characters'))),
   PBGDPL_SECRET_FILE: z.optional(z.string()),
@@ -43,6 +55,14 @@ const Env = z.object({
   ATTACHMENT_MAX_MB: z._default(z.coerce.number().check(z.int('ATTACHMENT_MAX_MB must be a whole number'), z.minimum(1), z.maximum(1024)), 20),
   /** Largest spreadsheet staff may import documents from, in MB. */
   IMPORT_MAX_MB: z._default(z.coerce.number().check(z.int('IMPORT_MAX_MB must be a whole number'), z.minimum(1), z.maximum(200)), 10),
+  /** Seconds a document feed has to answer in full; its largest size in MB; how often each instance looks for feeds that are due (0: never, run now only). */
+  FEED_TIMEOUT_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(300)), 20),
+  FEED_MAX_MB: z._default(z.coerce.number().check(z.int('FEED_MAX_MB must be a whole number'), z.minimum(1), z.maximum(100)), 5),
+  FEED_CHECK_SECONDS: Count(60, 86_400),
+  /** Days personal data is kept for each purpose before the daily purge erases it (docs/privacy.md). */
+  PRIVACY_QUESTION_RETENTION_DAYS: RetentionDays(DEFAULT_RETENTION.questionDays),
+  PRIVACY_FEEDBACK_RETENTION_DAYS: RetentionDays(DEFAULT_RETENTION.feedbackDays),
+  PRIVACY_MAIL_RETENTION_DAYS: RetentionDays(DEFAULT_RETENTION.mailDays),
   /** Seconds between writes of the usage counts (page views, reads) to the database. */
   USAGE_FLUSH_SECONDS: Count(30, 3600),
   /** Extra origins whose pages may submit as the "demo" site, comma-separated. */
@@ -104,17 +124,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, packageRoot: string) {
     databaseSchema: e.DATABASE_SCHEMA,
     embedDir: e.EMBED_DIR ?? resolve(packageRoot, '../loader/dist/v1'),
     demoDir: e.DEMO_DIR ?? resolve(packageRoot, 'demo'),
-    adminDir: resolve(packageRoot, 'admin-ui'),
+    adminDir: resolve(packageRoot, '../admin/dist'),
     fullTextUrl: e.FULLTEXT_URL,
     laws: {
       attachmentDir: resolve(e.DATA_DIR, 'attachments'),
       attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
       importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     },
+    feeds: { timeoutMs: e.FEED_TIMEOUT_SECONDS * 1000, maxBytes: e.FEED_MAX_MB * 1024 * 1024, checkEveryMs: e.FEED_CHECK_SECONDS * 1000 },
+    retention: {
+      questionDays: e.PRIVACY_QUESTION_RETENTION_DAYS,
+      feedbackDays: e.PRIVACY_FEEDBACK_RETENTION_DAYS,
+      mailDays: e.PRIVACY_MAIL_RETENTION_DAYS,
+    },
     seed: e.SEED,
     dataDir: resolve(e.DATA_DIR),
     usageFlushMs: Math.max(1, e.USAGE_FLUSH_SECONDS) * 1000,
     adminToken: fromFile('ADMIN_TOKEN', e.ADMIN_TOKEN, e.ADMIN_TOKEN_FILE, 24),
+    adminPassword: fromFile('ADMIN_PASSWORD', e.ADMIN_PASSWORD, e.ADMIN_PASSWORD_FILE, PASSWORD_MIN),
+    staffAuth: { idleMinutes: e.STAFF_IDLE_MINUTES, sessionHours: e.STAFF_SESSION_HOURS, ...(e.PUBLIC_ORIGIN ? { publicOrigin: e.PUBLIC_ORIGIN } : {}) },
     masterSecret: fromFile('PBGDPL_SECRET', e.PBGDPL_SECRET, e.PBGDPL_SECRET_FILE, 32),
     connections: {
       // Behind a proxy every connection comes from the proxy's address: there the proxy caps them.

@@ -12,6 +12,8 @@ import { loadQaCatalog, seedQaIfEmpty } from './db/seed-qa.js';
 import { capConnectionsPerAddress, serverTimeouts } from './http/connection-limits.js';
 import { privateDataDir, privateDatabaseFiles, writePrivateFile } from './security/private-files.js';
 import { bootstrapAdmin } from './security/staff.js';
+import { bootstrapFirstAccount } from './security/staff-accounts.js';
+import { backfillContactKeys } from './privacy/contact-index.js';
 import { createServices } from './services.js';
 import { ensureDemoSite } from './sites/demo-site.js';
 
@@ -48,10 +50,28 @@ if (config.seed === 'sample') {
 const firstToken = await bootstrapAdmin(db.kysely, config.adminToken);
 // A token printed to the console would end up in journald and every log collector: it goes to a file only its owner can read.
 const tokenFile = firstToken && !config.adminToken ? writePrivateFile(resolve(config.dataDir, 'admin-token'), `${firstToken}\n`) : null;
+// The first person's account, "admin": its password never goes to the log either.
+const firstAccount = await bootstrapFirstAccount(db.kysely, config.adminPassword);
+const passwordFile = firstAccount?.generated ? writePrivateFile(resolve(config.dataDir, 'admin-password'), `${firstAccount.password}\n`) : null;
 
-const services = createServices(db, config.submission, config.masterSecret, config.mail);
+const services = createServices(
+  db,
+  config.submission,
+  config.masterSecret,
+  config.mail,
+  undefined,
+  {
+    ...config.feeds,
+    ...(config.fullTextUrl ? { fullTextUrl: config.fullTextUrl } : {}),
+  },
+  { retention: config.retention },
+);
 services.usage.start(config.usageFlushMs);
 services.mail?.start();
+services.feeds.start();
+const keyed = await backfillContactKeys(db.kysely, (await services.secrets()).contactSecret);
+if (keyed) log(`indexed the contacts of ${keyed} earlier questions and feedback for privacy requests`);
+services.purge.start();
 const app = createApp({
   db,
   version: VERSION,
@@ -60,6 +80,7 @@ const app = createApp({
   adminDir: config.adminDir,
   services,
   laws: { ...config.laws, fullTextUrl: config.fullTextUrl },
+  staffAuth: config.staffAuth,
 });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config.connections) }, (info) => {
   const here = `http://${config.host}:${info.port}`;
@@ -69,21 +90,28 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       `  demo pages   ${here}/`,
       `  loader       ${here}/embed/v1/loader.js`,
       `  API          ${here}/api/v1/laws   (OpenAPI: ${here}/api/v1/openapi.json)`,
-      `  moderation   ${here}/admin/`,
+      `  console      ${here}/admin/`,
       `  mail         ${services.mail ? `answers by e-mail from ${services.mail.from}` : 'off (no SMTP_URL)'}`,
-      ...(tokenFile ? [`  admin token  in ${tokenFile} (readable by this user only; keep it, then delete the file: docs/moderation.md)`] : []),
+      ...(passwordFile
+        ? [
+            `  first sign-in user "admin", password in ${passwordFile} (readable by this user only; change it after signing in, then delete the file: docs/console/accounts.md)`,
+          ]
+        : []),
+      ...(tokenFile ? [`  admin token  in ${tokenFile} (readable by this user only; keep it for scripts, then delete the file: docs/staff-api.md)`] : []),
     ].join('\n'),
   );
 });
 
 capConnectionsPerAddress(server as Server, config.connections.maxPerAddress);
 
-const stop = () =>
+const stop = () => {
+  services.purge.stop();
   server.close(
     () =>
-      void Promise.allSettled([services.usage.stop(), services.mail?.stop()])
+      void Promise.allSettled([services.usage.stop(), services.mail?.stop(), services.feeds.stop()])
         .finally(() => db.close())
         .then(() => process.exit(0)),
   );
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

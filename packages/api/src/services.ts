@@ -1,5 +1,10 @@
+import type { Retention } from '@pbgdpl/contract';
 import type { Db } from './db/database.js';
+import { DEFAULT_FULLTEXT_URL } from './db/seed.js';
+import { FeedScheduler, type FeedSettings } from './laws/feeds/feed-scheduler.js';
 import { MailOutbox, type MailSettings, type MailTransport } from './mail/outbox.js';
+import { RetentionPurge, type PurgeOptions } from './privacy/purge.js';
+import { DEFAULT_RETENTION } from './privacy/retention.js';
 import { SuggestIndex } from './questions/suggest.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { secretSource } from './security/secrets.js';
@@ -22,11 +27,23 @@ export const DEFAULT_SUBMISSION_CONFIG: SubmissionConfig = {
   },
 };
 
+/** Feeds: FEED_TIMEOUT_SECONDS, FEED_MAX_MB and FEED_CHECK_SECONDS override these. */
+export const DEFAULT_FEED_SETTINGS: FeedSettings = {
+  timeoutMs: 20_000,
+  maxBytes: 5 * 1024 * 1024,
+  fullTextUrl: DEFAULT_FULLTEXT_URL,
+  checkEveryMs: 60_000,
+};
+
 export interface Services extends SubmissionDeps {
   sites: SiteDirectory;
   /** Answers by e-mail, when the operator gave an SMTP relay; null otherwise. */
   mail: MailOutbox | null;
   suggestions: SuggestIndex;
+  /** Document feeds read on a schedule; main.ts starts it. */
+  feeds: FeedScheduler;
+  /** The daily retention purge of personal data; main.ts starts it. */
+  purge: RetentionPurge;
   usage: UsageCounter;
   viewSecret: () => Promise<string>;
 }
@@ -42,8 +59,11 @@ export function createServices(
   masterSecret?: string,
   mail?: MailSettings | null,
   transport?: MailTransport,
+  feeds: Partial<FeedSettings> = {},
+  privacy: { retention?: Retention } & PurgeOptions = {},
 ): Services {
   const sites = new SiteDirectory(db.kysely);
+  const suggestions = new SuggestIndex(db.kysely);
   const secret = secretSource(db.kysely, masterSecret);
   const secrets = once(async (): Promise<ServerSecrets> => {
     const [hmacSecret, keySecret, contactSecret] = await Promise.all([secret('altcha-hmac'), secret('altcha-key'), secret('contact-hmac')]);
@@ -55,7 +75,9 @@ export function createServices(
     limiter: new RateLimiter(),
     sites,
     mail: mail ? new MailOutbox(db.kysely, mail, transport) : null,
-    suggestions: new SuggestIndex(db.kysely),
+    suggestions,
+    feeds: new FeedScheduler(db.kysely, suggestions, { ...DEFAULT_FEED_SETTINGS, ...feeds }),
+    purge: new RetentionPurge(db.kysely, privacy.retention ?? DEFAULT_RETENTION, privacy),
     usage: new UsageCounter(db.kysely, sites),
     secrets,
     viewSecret: once(() => secret('view-token-hmac')),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { NOTICES } from '@pbgdpl/contract';
+import { CONSENT_PURPOSE_WORDS, FEEDBACK_KIND_WORDS, FEEDBACK_STATUS_WORDS, NOTICES, QUESTION_STATUS_WORDS, wordFor } from '@pbgdpl/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatVietnamDate, formatVietnamDateTime } from '../src/calendar/vietnam-time.js';
 import { insertConsent } from '../src/questions/questions.queries.js';
 import { newTrackingCode } from '../src/questions/tracking-code.js';
 import { createStaffToken } from '../src/security/staff.js';
@@ -258,47 +259,50 @@ describe('CSV export', () => {
       return i;
     };
     const stored = await staffView(what);
+    const sites = new Map((await t.db.kysely.selectFrom('sites').select(['key', 'name']).execute()).map((x) => [x.key, x.name]));
+    const fields = new Map((await t.db.kysely.selectFrom('fields').select(['code', 'name_vi']).execute()).map((x) => [x.code, x.name_vi]));
+    const purposes = (i: any) => i.consent.purposes.map((p: string) => wordFor(CONSENT_PURPOSE_WORDS, p)).join('; ');
     const columns: Record<string, (i: any) => unknown> =
       what === 'questions'
         ? {
-            tracking_code: (i) => i.trackingCode,
-            site: (i) => i.site,
-            field: (i) => i.field,
-            status: (i) => i.status,
-            created_at: (i) => i.createdAt,
-            due_on: (i) => i.dueOn,
-            name: (i) => i.name,
-            email: (i) => i.email,
-            phone: (i) => i.phone,
-            title: (i) => i.title,
-            question: (i) => i.content,
-            answer: (i) => i.answerHtml,
-            answered_by: (i) => i.answeredBy,
-            answered_at: (i) => i.answeredAt,
-            published: (i) => (i.published ? 'yes' : 'no'),
-            citations: (i) => i.citations.map((c: any) => `${c.number}${c.article ? ` ${c.article}` : ''}`).join('; '),
-            consent_purposes: (i) => i.consent.purposes.join(' '),
-            notice_version: (i) => i.consent.noticeVersion,
-            consent_at: (i) => i.consent.givenAt,
-            page_url: (i) => i.pageUrl,
+            'Mã tra cứu': (i) => i.trackingCode,
+            Trang: (i) => sites.get(i.site),
+            'Lĩnh vực': (i) => fields.get(i.field),
+            'Trạng thái': (i) => wordFor(QUESTION_STATUS_WORDS, i.status),
+            'Ngày gửi': (i) => formatVietnamDateTime(i.createdAt),
+            'Hạn trả lời': (i) => formatVietnamDate(i.dueOn),
+            'Họ và tên': (i) => i.name,
+            'Thư điện tử': (i) => i.email,
+            'Số điện thoại': (i) => i.phone,
+            'Tiêu đề': (i) => i.title,
+            'Nội dung câu hỏi': (i) => i.content,
+            'Trả lời': (i) => i.answerHtml,
+            'Người trả lời': (i) => i.answeredBy,
+            'Ngày trả lời': (i) => formatVietnamDateTime(i.answeredAt),
+            'Công khai': (i) => (i.published ? 'Có' : 'Không'),
+            'Văn bản trích dẫn': (i) => i.citations.map((c: any) => `${c.number}${c.article ? ` ${c.article}` : ''}`).join('; '),
+            'Mục đích được đồng ý': purposes,
+            'Phiên bản thông báo': (i) => i.consent.noticeVersion,
+            'Ngày đồng ý': (i) => formatVietnamDateTime(i.consent.givenAt),
+            'Trang gửi': (i) => i.pageUrl,
           }
         : {
-            id: (i) => i.id,
-            site: (i) => i.site,
-            kind: (i) => i.kind,
-            document: (i) => i.document,
-            rating: (i) => i.rating,
-            message: (i) => i.message,
-            contact: (i) => i.contact,
-            page_url: (i) => i.pageUrl,
-            status: (i) => i.status,
-            reply: (i) => i.reply,
-            replied_by: (i) => i.repliedBy,
-            replied_at: (i) => i.repliedAt,
-            created_at: (i) => i.createdAt,
-            consent_purposes: (i) => i.consent.purposes.join(' '),
-            notice_version: (i) => i.consent.noticeVersion,
-            consent_at: (i) => i.consent.givenAt,
+            'Mã góp ý': (i) => i.id,
+            Trang: (i) => sites.get(i.site),
+            Loại: (i) => wordFor(FEEDBACK_KIND_WORDS, i.kind),
+            'Văn bản': (i) => i.document,
+            'Mức hài lòng (1–5)': (i) => i.rating,
+            'Nội dung': (i) => i.message,
+            'Liên hệ': (i) => i.contact,
+            'Trang gửi': (i) => i.pageUrl,
+            'Trạng thái': (i) => wordFor(FEEDBACK_STATUS_WORDS, i.status),
+            'Phản hồi': (i) => i.reply,
+            'Người phản hồi': (i) => i.repliedBy,
+            'Ngày phản hồi': (i) => formatVietnamDateTime(i.repliedAt),
+            'Ngày gửi': (i) => formatVietnamDateTime(i.createdAt),
+            'Mục đích được đồng ý': purposes,
+            'Phiên bản thông báo': (i) => i.consent.noticeVersion,
+            'Ngày đồng ý': (i) => formatVietnamDateTime(i.consent.givenAt),
           };
     expect(Object.keys(columns).sort()).toEqual([...header!].sort());
     let defused = 0;
@@ -321,7 +325,7 @@ describe('CSV export', () => {
   it('the XSS corpus comes back verbatim (CSV is data, not markup)', async () => {
     const { text } = await exportCsv('feedback');
     const [header, ...rows] = parseCsv(text.slice(1).replace(/\r\n$/, ''));
-    const messages = new Set(rows.map((r) => r[header!.indexOf('message')]));
+    const messages = new Set(rows.map((r) => r[header!.indexOf('Nội dung')]));
     for (const p of XSS_PAYLOADS) expect(messages.has(expectedCell(p.html)), p.id).toBe(true);
   });
 

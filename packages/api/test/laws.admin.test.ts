@@ -212,6 +212,11 @@ describe(`publishing legal documents (${ENGINE})`, () => {
     expect((await json(gone)).detail).toContain('withdrawn');
 
     // It can no longer be changed; withdrawing again changes nothing and leaves no second audit line.
+    // Staff still open the record, with who withdrew it and when.
+    const record = await t.staff('GET', `/api/v1/admin/laws/${id}`, undefined, t.editor);
+    expect(record.status).toBe(200);
+    expect(await json(record)).toMatchObject({ id, withdrawnAt: withdrawn.withdrawnAt, withdrawnBy: 'Trần Quản Trị' });
+    expect((await t.staff('GET', '/api/v1/admin/laws/no-such-law')).status).toBe(404);
     expect((await t.staff('PATCH', `/api/v1/admin/laws/${id}`, { abstract: 'Sửa sau khi rút' })).status).toBe(409);
     expect((await json(await t.staff('DELETE', `/api/v1/admin/laws/${id}`))).withdrawnAt).toBe(withdrawn.withdrawnAt);
     expect((await auditOf(`law:${id}`)).map((a) => a.action)).toEqual(['create-law', 'withdraw-law']);

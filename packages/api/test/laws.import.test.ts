@@ -93,7 +93,7 @@ describe(`importing documents from a spreadsheet (${ENGINE})`, () => {
 
     const full = await json(await send(await xlsx(['Số ký hiệu', 'Loại văn bản', ...headers.slice(2)], [row])));
     expect(full.mapping.type).toBe('Loại văn bản');
-    expect(full.rows).toEqual([{ row: 2, action: 'create', number: '7/KH-UBND', id: '7-kh-ubnd-2026', errors: [] }]);
+    expect(full.rows).toEqual([{ row: 2, action: 'create', number: '7/KH-UBND', id: '7-kh-ubnd-2026', errors: [], relations: [] }]);
     expect(await state()).toEqual(before);
   });
 
@@ -120,7 +120,7 @@ describe(`importing documents from a spreadsheet (${ENGINE})`, () => {
     expect(z.safeParse(ImportReport, report).success).toBe(true);
     expect(report.counts).toEqual({ rows: 6, create: 1, update: 1, unchanged: 0, refused: 4 });
     const byRow = Object.fromEntries(report.rows.map((r: any) => [r.row, r]));
-    expect(byRow[2]).toEqual({ row: 2, action: 'create', number: '101/KH-UBND', id: '101-kh-ubnd-2026', errors: [] });
+    expect(byRow[2]).toEqual({ row: 2, action: 'create', number: '101/KH-UBND', id: '101-kh-ubnd-2026', errors: [], relations: [] });
     expect(byRow[3].errors).toEqual([{ path: 'type', code: 'unknown_value', column: 'Loại văn bản', message: expect.stringContaining('"Sắc lệnh"') }]);
     expect(byRow[4].errors.map((e: any) => [e.path, e.column, e.code])).toEqual([
       ['issuedOn', 'Ngày ban hành', 'invalid_date'],
@@ -220,6 +220,64 @@ describe(`importing documents from a spreadsheet (${ENGINE})`, () => {
     expect(await ids('q=xa%20vung%20cao')).toEqual(['31-2026-qd-ubnd']);
     expect(await ids('q=mien%20nui%20han%20muc%20giao')).toEqual([]);
     expect((await state()).laws).toBe(applied.laws);
+  });
+
+  it('reads relations from their own columns, proposed from Vietnamese headers, and shows in the dry run which documents they name', async () => {
+    const headers = [...VN_HEADERS, 'Sửa đổi, bổ sung', 'Thay thế', 'Bãi bỏ', 'Hướng dẫn'];
+    const proposal = await json(await send(await xlsx(headers, [])));
+    expect(proposal.mapping).toMatchObject({ amends: 'Sửa đổi, bổ sung', replaces: 'Thay thế', repeals: 'Bãi bỏ', guides: 'Hướng dẫn' });
+    const mapping = { ...MAPPING, amends: 'Sửa đổi, bổ sung', replaces: 'Thay thế', repeals: 'Bãi bỏ', guides: 'Hướng dẫn' };
+    const rows = [
+      [...vnRow(41), '', '', '', '91 / 2025 / QH15;\n356/2025/NĐ-CP'],
+      [...vnRow(42), '141/KH-UBND', '9/KH-UBND', '', ''],
+      [...vnRow(43), '', '', 'không phải số!; 13/2023/NĐ-CP', ''],
+      [...vnRow(44), '144/KH-UBND', '', '', ''],
+    ];
+    const before = await state();
+    const dry = await json(await send(await xlsx(headers, rows), { mapping }));
+    expect(dry.counts).toMatchObject({ create: 2, refused: 2 });
+    const byRow = Object.fromEntries(dry.rows.map((r: any) => [r.row, r]));
+    expect(byRow[2].relations).toEqual([
+      { kind: 'guides', number: '91/2025/QH15', id: '91-2025-qh15' },
+      { kind: 'guides', number: '356/2025/NĐ-CP', id: '356-2025-nd-cp' },
+    ]);
+    // A document created by an earlier row of the same file is found; one nobody published is named without a link.
+    expect(byRow[3].relations).toEqual([
+      { kind: 'amends', number: '141/KH-UBND', id: '141-kh-ubnd-2026' },
+      { kind: 'replaces', number: '9/KH-UBND', id: null },
+    ]);
+    expect(byRow[4]).toMatchObject({ action: 'refused', relations: [], errors: [{ path: 'repeals', column: 'Bãi bỏ', code: 'invalid_number' }] });
+    expect(byRow[4].errors[0].message).toContain('"không phải số!"');
+    expect(byRow[5]).toMatchObject({ action: 'refused', errors: [{ path: 'amends', column: 'Sửa đổi, bổ sung', code: 'self_relation' }] });
+    expect(await state()).toEqual(before);
+
+    const applied = await json(await send(await xlsx(headers, rows.slice(0, 2)), { mapping, dryRun: 'false' }));
+    expect(applied).toMatchObject({ applied: true, counts: { create: 2 } });
+    const detail = await json(await t.request('/api/v1/laws/142-kh-ubnd-2026'));
+    expect(detail.relations).toEqual([
+      { kind: 'amends', number: '141/KH-UBND', id: '141-kh-ubnd-2026' },
+      { kind: 'replaces', number: '9/KH-UBND', id: null },
+    ]);
+    expect((await json(await t.request('/api/v1/laws/141-kh-ubnd-2026'))).relations.map((r: any) => r.number)).toEqual(['91/2025/QH15', '356/2025/NĐ-CP']);
+
+    // A file with only the "Thay thế" column changes that kind and keeps the others; the same again changes nothing.
+    const onlyReplaces = { ...MAPPING, replaces: 'Thay thế' };
+    const replaceRows = [[...vnRow(42), '', '10/KH-UBND', '', '']];
+    const changed = await json(await send(await xlsx(headers, replaceRows), { mapping: onlyReplaces, dryRun: 'false' }));
+    expect(changed.counts).toMatchObject({ update: 1 });
+    expect((await json(await t.request('/api/v1/laws/142-kh-ubnd-2026'))).relations.map((r: any) => [r.kind, r.number])).toEqual([
+      ['amends', '141/KH-UBND'],
+      ['replaces', '10/KH-UBND'],
+    ]);
+    const again = await json(await send(await xlsx(headers, replaceRows), { mapping: onlyReplaces, dryRun: 'false' }));
+    expect(again.counts).toMatchObject({ update: 0, unchanged: 1 });
+  });
+
+  it('gives a new document another id when an older, renumbered one holds the id its number makes', async () => {
+    // An older document keeps the id its first number made; a new document of that number gets another id.
+    await t.db.kysely.updateTable('laws').set({ number: '141a/KH-UBND', number_key: '141a-kh-ubnd-2026' }).where('id', '=', '141-kh-ubnd-2026').execute();
+    const res = await json(await send(await xlsx(VN_HEADERS, [vnRow(41, { 'Trích yếu': 'Kế hoạch mới cùng số' })]), { mapping: MAPPING, dryRun: 'false' }));
+    expect(res).toMatchObject({ applied: true, rows: [{ action: 'create', id: '141-kh-ubnd-2026-2' }] });
   });
 
   it('formula cells are refused with their addresses, never evaluated', async () => {

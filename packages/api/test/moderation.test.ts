@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LAW_ID, LAW_NUMBER, ask, feedback, question, sendFeedback, useSubmitApp } from './support/submit.js';
 
 /**
- * The moderation API as docs/moderation.md describes it: tokens and roles, the audit trail of
+ * The staff API as docs/staff-api.md describes it: tokens and roles, the audit trail of
  * every read of personal data, and the life of a question (classify, answer with citations,
  * publish, withdraw, reject) and of feedback (reply), and the report per site.
  */
@@ -337,6 +337,7 @@ describe('the site report', () => {
       key,
       name: 'Xã Báo Cáo',
       kind: 'ubnd-xa',
+      level: 'xa',
       lastSeen: new Date().toISOString().slice(0, 10),
       views30d: 3,
       viewsOtherOrigins30d: 1,

@@ -32,6 +32,8 @@ export const AdminQuestion = z.object({
   handlingUnit: z.nullable(z.string()),
   createdAt: z.string(),
   dueOn: z.string(),
+  /** Past its due date (Vietnam time) and neither answered nor rejected. */
+  overdue: z.boolean(),
   answerHtml: z.nullable(z.string()),
   citations: z.array(Citation),
   answeredBy: z.nullable(z.string()),
@@ -45,15 +47,7 @@ export const AdminQuestion = z.object({
 });
 export type AdminQuestion = z.infer<typeof AdminQuestion>;
 
-export const AdminQuestionQuery = z.strictObject({
-  status: z.optional(QuestionStatus),
-  site: z.optional(Code),
-  field: z.optional(Code),
-  limit: Limit,
-  cursor: Cursor,
-});
-
-export const AdminQuestionPage = z.object({ items: z.array(AdminQuestion), nextCursor: z.nullable(z.string()) });
+/** The staff list of questions, its query and its page: moderation.ts (QuestionQueueQuery, QuestionQueuePage). */
 
 export const ClassifyInput = z.strictObject({
   field: z.optional(Code),
@@ -96,14 +90,6 @@ export const AdminFeedback = z.object({
 });
 export type AdminFeedback = z.infer<typeof AdminFeedback>;
 
-export const AdminFeedbackQuery = z.strictObject({
-  status: z.optional(z.enum(['new', 'replied'])),
-  site: z.optional(Code),
-  kind: z.optional(FeedbackKind),
-  limit: Limit,
-  cursor: Cursor,
-});
-export const AdminFeedbackPage = z.object({ items: z.array(AdminFeedback), nextCursor: z.nullable(z.string()) });
 export const ReplyInput = z.strictObject({ reply: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) });
 
 export const ExportQuery = z.strictObject({
@@ -134,6 +120,8 @@ export const SiteReport = z.object({
   key: Code,
   name: z.string(),
   kind: z.string(),
+  /** tinh or xa. */
+  level: z.string(),
   /** Last day the loader reported a page view, with a valid page token, from one of the site's origins. */
   lastSeen: z.nullable(z.string()),
   /** Such page views in the last 30 days. */
@@ -150,4 +138,10 @@ export const SiteReport = z.object({
   /** Share of ratings of 4 or 5 (of 5), as a percentage; null without ratings. The provinces aim at 90. */
   satisfaction: z.nullable(z.number()),
 });
-export const SiteReports = z.object({ items: z.array(SiteReport) });
+export type SiteReport = z.infer<typeof SiteReport>;
+export const SiteReports = z.object({
+  items: z.array(SiteReport),
+  /** How many sites match, all pages together. */
+  total: z.number(),
+  nextCursor: z.nullable(z.string()),
+});

@@ -42,3 +42,18 @@ export type FeedbackKindCode = (typeof FEEDBACK_KINDS)[number];
 /** Which contact a citizen must leave with a question; a setting of each site. */
 export const CONTACT_RULES = ['none', 'email', 'phone', 'email-or-phone', 'email-and-phone'] as const;
 export type ContactRuleCode = (typeof CONTACT_RULES)[number];
+
+/** Problem `type`s a client tells apart (the console words each in its own language). */
+export const STAFF_PROBLEMS = {
+  badCredentials: '/problems/bad-credentials',
+  totpRequired: '/problems/totp-required',
+  totpInvalid: '/problems/totp-invalid',
+  locked: '/problems/sign-in-locked',
+  sessionExpired: '/problems/session-expired',
+  csrf: '/problems/csrf',
+  inviteExpired: '/problems/invite-expired',
+} as const;
+
+export const PASSWORD_MIN = 10;
+/** scrypt reads the whole password: a cap keeps a huge one from costing the server. */
+export const PASSWORD_MAX = 200;

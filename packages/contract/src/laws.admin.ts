@@ -6,7 +6,7 @@ import { fromNotAfterTo, lawQueryShape } from './laws.query.js';
 const Text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 /** "91/2025/QH15", "184/KH-UBND": letters, digits and the usual separators; "91 / 2025 / QH15" is stored as "91/2025/QH15". */
-const DocumentNumber = z.string().check(
+export const DocumentNumber = z.string().check(
   z.trim(),
   z.overwrite((s) => s.replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ')),
   z.minLength(1),

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { RelationKind } from './laws.js';
 
 /**
- * The columns an import reads, named as the document's fields are (signer split in two; relations
- * are not imported). The required ones are those a new document must have.
+ * The columns an import reads, named as the document's fields are (signer split in two; each kind
+ * of relation a column of its own, named as RELATION_KINDS). The required ones are those a new document must have.
  */
 export const IMPORT_FIELDS = [
   'number',
@@ -18,6 +19,10 @@ export const IMPORT_FIELDS = [
   'abstract',
   'url',
   'normative',
+  'amends',
+  'replaces',
+  'repeals',
+  'guides',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS = ['number', 'type', 'issuer', 'issuedOn', 'validity', 'fields', 'abstract'] as const satisfies readonly ImportField[];
@@ -39,6 +44,11 @@ export const ImportMapping = z.strictObject({
   abstract: Header,
   url: z.optional(Header),
   normative: z.optional(Header),
+  /** Numbers of the documents this one amends, replaces, repeals or guides: one or several in a cell, separated by ";" or line breaks. */
+  amends: z.optional(Header),
+  replaces: z.optional(Header),
+  repeals: z.optional(Header),
+  guides: z.optional(Header),
 });
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
@@ -64,6 +74,11 @@ export const ImportRow = z.object({
   id: z.nullable(z.string()),
   /** Why it is refused, per field (`path` is our field name, `column` the header). */
   errors: z.array(z.extend(FieldError, { column: z.nullable(z.string()) })),
+  /**
+   * The relations the row gives (empty when refused or when no relation column is mapped), each with the id
+   * of the published document of that number, this file's rows included; null when none is published.
+   */
+  relations: z.array(z.object({ kind: RelationKind, number: z.string(), id: z.nullable(z.string()) })),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 

@@ -124,7 +124,8 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
       summary: route.summary,
       tags: route.tags,
       parameters,
-      ...(route.auth ? { security: [{ staffToken: [] }] } : {}),
+      // Either a script's bearer token, or a person's session cookie (changes then also carry X-CSRF-Token).
+      ...(route.auth ? { security: [{ staffToken: [] }, { staffSession: [] }] } : {}),
       ...(route.body
         ? { requestBody: { required: true, content: { [route.consumes ?? 'application/json']: { schema: schemaRef(route.body, 'input') } } } }
         : {}),
@@ -143,7 +144,15 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
     paths,
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token made with POST /api/v1/admin/tokens.' } },
+      securitySchemes: {
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A staff token made with POST /api/v1/admin/tokens, for scripts.' },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-pbgdpl-staff',
+          description: "The session cookie POST /api/v1/admin/session sets; a change also sends the header X-CSRF-Token with the session's csrfToken.",
+        },
+      },
     },
   };
 }

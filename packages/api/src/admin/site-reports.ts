@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Site } from '@pbgdpl/contract';
 import type { Tables } from '../db/schema.js';
-import { listSites } from '../sites/sites.queries.js';
+import { moduleSince } from '../sites/site-list.js';
 
 /**
  * For the Department of Justice: which registered sites carry the module (the last day the loader
@@ -8,27 +9,31 @@ import { listSites } from '../sites/sites.queries.js';
  * days, views reported from other origins kept apart, and the unverified reads that merely name
  * the site), what came from them, and their satisfaction figure.
  */
-export async function siteReports(db: Kysely<Tables>) {
-  const since = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+export async function siteReports(db: Kysely<Tables>, sites: Site[]) {
+  if (sites.length === 0) return [];
+  const keys = sites.map((s) => s.key);
+  const since = moduleSince();
   const viewsBy = (registered: number) =>
     db
       .selectFrom('page_views_daily')
       .select(['site_key', (eb) => eb.fn.sum<number>('views').as('views'), (eb) => eb.fn.max('day').as('day')])
       .where('registered', '=', registered)
+      .where('site_key', 'in', keys)
       .where('day', '>=', since)
       .groupBy('site_key')
       .execute();
-  const [sites, usage, lastRequested, views, elsewhere, lastSeen, questions, feedback] = await Promise.all([
-    listSites(db),
+  const [usage, lastRequested, views, elsewhere, lastSeen, questions, feedback] = await Promise.all([
     db
       .selectFrom('usage_daily')
       .select(['site_key', (eb) => eb.fn.sum<number>('hits').as('hits')])
+      .where('site_key', 'in', keys)
       .where('day', '>=', since)
       .groupBy('site_key')
       .execute(),
     db
       .selectFrom('usage_daily')
       .select(['site_key', (eb) => eb.fn.max('day').as('day')])
+      .where('site_key', 'in', keys)
       .groupBy('site_key')
       .execute(),
     viewsBy(1),
@@ -37,11 +42,13 @@ export async function siteReports(db: Kysely<Tables>) {
       .selectFrom('page_views_daily')
       .select(['site_key', (eb) => eb.fn.max('day').as('day')])
       .where('registered', '=', 1)
+      .where('site_key', 'in', keys)
       .groupBy('site_key')
       .execute(),
     db
       .selectFrom('questions')
       .select(['site_key', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('site_key', 'in', keys)
       .groupBy('site_key')
       .execute(),
     db
@@ -51,6 +58,7 @@ export async function siteReports(db: Kysely<Tables>) {
         (eb) => eb.fn.countAll<number>().as('n'),
         (eb) => eb.fn.sum<number>(eb.case().when('rating', '>=', 4).then(1).else(0).end()).as('satisfied'),
       ])
+      .where('site_key', 'in', keys)
       .groupBy('site_key')
       .execute(),
   ]);
@@ -69,6 +77,7 @@ export async function siteReports(db: Kysely<Tables>) {
       key: s.key,
       name: s.name,
       kind: s.kind,
+      level: s.level,
       lastSeen: l.get(s.key)?.day ?? null,
       views30d: Number(v.get(s.key)?.views ?? 0),
       viewsOtherOrigins30d: Number(o.get(s.key)?.views ?? 0),

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Tables as kysely sees them. Dates are ISO text and flags are 0/1 on both engines, so one query fits both. */
 export interface DocTypeTable {
   code: string;
@@ -79,6 +81,46 @@ export interface Tables extends SubmissionTables {
   law_fields: LawFieldTable;
   law_relations: LawRelationTable;
   law_attachments: LawAttachmentTable;
+  law_feeds: LawFeedTable;
+  law_feed_runs: LawFeedRunTable;
+}
+
+/** A portal's feed read on a schedule (laws/feeds/); the row is also the lock of its runs. */
+export interface LawFeedTable {
+  id: string;
+  name: string;
+  url: string;
+  every_hours: number;
+  default_type: string | null;
+  default_issuer: string | null;
+  default_field: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+  next_run_at: string;
+  /** While a run holds the feed: until when; past it, the run is taken to have died. */
+  lease_until: string | null;
+  lease_owner: string | null;
+  last_run_id: string | null;
+}
+
+export interface LawFeedRunTable {
+  id: string;
+  feed_id: string;
+  trigger: string;
+  /** running, ok, failed, interrupted. */
+  state: string;
+  started_at: string;
+  finished_at: string | null;
+  seen: number;
+  created: number;
+  duplicates: number;
+  refused: number;
+  error: string | null;
+  /** FEED_ERRORS of the contract. */
+  error_code: string | null;
+  /** JSON array of FeedRunItem. */
+  items: string;
 }
 
 export interface SecretTable {
@@ -98,6 +140,13 @@ export interface SiteTable {
   contact: string | null;
   created_at: string;
   updated_at: string;
+  /** tinh (provincial) or xa (commune). */
+  level: string;
+  webmaster_name: string | null;
+  webmaster_phone: string | null;
+  webmaster_email: string | null;
+  /** searchText() of name and key. */
+  search_text: string;
 }
 
 export interface QuestionTable {
@@ -125,6 +174,11 @@ export interface QuestionTable {
   search_text: string;
   /** 1 when its contact was given more often than the per-contact limit: nobody writes to it unchecked. */
   contact_over_limit: number;
+  /** contactKey() of the e-mail and of the phone: how a person's questions are found (privacy/contact-index.ts). */
+  email_key: string | null;
+  phone_key: string | null;
+  /** When the asker's identity was erased (a request, or the retention purge); the question and answer stay. */
+  erased_at: string | null;
 }
 
 export interface QuestionCitationTable {
@@ -150,9 +204,18 @@ export interface FeedbackTable {
   replied_at: string | null;
   created_at: string;
   contact_over_limit: number;
+  /** searchText() of message, contact and reply; '' (found by no search) when an insert leaves it out. */
+  search_text: ColumnType<string, string | undefined, string>;
+  /** contactKey() of the contact: how a person's feedback is found (privacy/contact-index.ts). */
+  contact_key: string | null;
+  /** When the contact was erased (a request, or the retention purge). */
+  erased_at: string | null;
 }
 
-/** Proof of consent: purposes (JSON array), the notice version shown, and when. */
+/**
+ * Proof of consent: purposes in force (JSON array), the notice version shown, and when. A purpose
+ * withdrawn leaves the array and is kept in consent_withdrawals; withdrawn_at is set when none is left.
+ */
 export interface ConsentTable {
   id: string;
   subject_type: string;
@@ -186,6 +249,49 @@ export interface StaffTokenTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+export interface StaffAccountTable {
+  id: string;
+  username: string;
+  username_key: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  disabled_at: string | null;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface StaffSessionTable {
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface StaffInviteTable {
+  id: string;
+  token_hash: string;
+  name: string;
+  role: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  account_id: string | null;
+}
+
+export interface SignInFailureTable {
+  username_key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
 }
 
 export interface AuditTable {
@@ -257,6 +363,39 @@ export interface MailAttemptTable {
   detail: string | null;
 }
 
+/** The province's settings, one row each; `value` is JSON. "answer_days": working days for an answer; "satisfaction_target": the percentage aimed at. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+/** A purpose of a consent the person withdrew: when, and which member of staff recorded it. */
+export interface ConsentWithdrawalTable {
+  id: string;
+  consent_id: string;
+  purpose: string;
+  withdrawn_at: string;
+  withdrawn_by: string;
+}
+
+/** A run of the retention purge: the day's scheduled one (run_key "daily:YYYY-MM-DD", one per day) or one staff started. */
+export interface PrivacyPurgeRunTable {
+  id: string;
+  run_key: string;
+  /** daily or manual. */
+  trigger: string;
+  started_by: string;
+  started_at: string;
+  finished_at: string | null;
+  /** running, done, failed, interrupted. */
+  state: string;
+  /** JSON: what was erased or deleted, by kind. */
+  counts: string | null;
+  error: string | null;
+}
+
 export interface SubmissionTables {
   secrets: SecretTable;
   sites: SiteTable;
@@ -268,9 +407,16 @@ export interface SubmissionTables {
   altcha_used: AltchaUsedTable;
   staff_tokens: StaffTokenTable;
   audit_log: AuditTable;
+  staff_accounts: StaffAccountTable;
+  staff_sessions: StaffSessionTable;
+  staff_invites: StaffInviteTable;
+  sign_in_failures: SignInFailureTable;
   usage_daily: UsageTable;
   page_views_daily: PageViewTable;
   view_tokens_used: ViewTokenUsedTable;
   mail_outbox: MailOutboxTable;
   mail_attempts: MailAttemptTable;
+  consent_withdrawals: ConsentWithdrawalTable;
+  privacy_purge_runs: PrivacyPurgeRunTable;
+  settings: SettingTable;
 }

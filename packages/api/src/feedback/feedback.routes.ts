@@ -5,6 +5,7 @@ import { jsonBody } from '../http/json-body.js';
 import { honoPath } from '../http/paths.js';
 import { valid } from '../http/validate.js';
 import { insertConsent } from '../questions/questions.queries.js';
+import { feedbackSearchText } from './feedback.queries.js';
 import { fromRegisteredOrigin, submit, type SubmissionDeps, type SubmissionSpec } from '../submissions/pipeline.js';
 
 export function feedbackRoutes(deps: SubmissionDeps) {
@@ -43,6 +44,8 @@ export function feedbackRoutes(deps: SubmissionDeps) {
           replied_at: null,
           created_at: now.toISOString(),
           contact_over_limit: marks.contactOverLimit ? 1 : 0,
+          contact_key: marks.keyOf(f.contact),
+          search_text: feedbackSearchText({ message: f.message, contact: f.contact || null, reply: null }),
         })
         .execute();
       await insertConsent(trx, 'feedback', id, f.consents, f.noticeVersion, now.toISOString());

@@ -64,6 +64,13 @@ export function lawAdminRoutes({ db, suggestions, files, attachmentMaxBytes, ful
     return c.json({ items: items.map((i) => ({ ...i, withdrawnAt: withdrawn.get(i.id) ?? null })), total, nextCursor: next ? encodeCursor(next) : null });
   });
 
+  app.get(honoPath(routes.adminGetLaw.path), editor, valid('param', routes.adminGetLaw.params), async (c) => {
+    const { id } = c.req.valid('param');
+    const law = await readLaw(db, id, 'vi');
+    if (!law) throw new ProblemError(404, `no document with id "${id}"`);
+    return c.json(law);
+  });
+
   app.post(honoPath(routes.adminCreateLaw.path), editor, body, valid('json', routes.adminCreateLaw.body), async (c) => {
     const id = await createLaw(db, c.get('staff'), c.req.valid('json'), fullTextUrl);
     suggestions.invalidate();

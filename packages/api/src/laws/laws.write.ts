@@ -1,5 +1,5 @@
 import type { LawInput, LawPatch } from '@pbgdpl/contract';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { LawTable, Tables } from '../db/schema.js';
 import type { FieldError } from '../http/problem.js';
 import { ProblemError } from '../http/problem.js';
@@ -22,8 +22,35 @@ export const createLaw = (db: Kysely<Tables>, staff: Staff, input: LawInput, ful
 export const updateLaw = (db: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch): Promise<void> =>
   lawTransaction(db, (trx) => updateLawIn(trx, staff, id, patch));
 
+/**
+ * What a caller writing many documents in one transaction (an import) already looked up, so that each
+ * write skips those round trips. A write given none looks everything up itself.
+ */
+export interface WriteHints {
+  /** Every type, issuer and field, code → Vietnamese name: codes are checked against them and the search text made from them. */
+  names?: CodeNames;
+  /** The caller looked the number up in this transaction: no other document has it, and the id made from it is free. */
+  numberFree?: boolean;
+  /** For an update: the document as stored, loaded by the caller in this transaction. */
+  current?: StoredLaw;
+}
+
+export interface CodeNames {
+  type: Map<string, string>;
+  issuer: Map<string, string>;
+  field: Map<string, string>;
+}
+
+/** The names of every type, issuer and field: three queries, for all the writes of an import. */
+export async function loadCodeNames(db: Kysely<Tables>): Promise<CodeNames> {
+  const names = (table: 'doc_types' | 'issuers' | 'fields') => db.selectFrom(table).select(['code', 'name_vi']).execute();
+  const [type, issuer, field] = await Promise.all([names('doc_types'), names('issuers'), names('fields')]);
+  const map = (rows: { code: string; name_vi: string }[]) => new Map(rows.map((r) => [r.code, r.name_vi]));
+  return { type: map(type), issuer: map(issuer), field: map(field) };
+}
+
 /** createLaw inside a transaction the caller holds (an import writes many documents in one). */
-export async function createLawIn(trx: Kysely<Tables>, staff: Staff, input: LawInput, fullTextUrl: string): Promise<string> {
+export async function createLawIn(trx: Kysely<Tables>, staff: Staff, input: LawInput, fullTextUrl: string, hints: WriteHints = {}): Promise<string> {
   const law: Full = {
     ...input,
     normative: input.normative ?? null,
@@ -33,28 +60,29 @@ export async function createLawIn(trx: Kysely<Tables>, staff: Staff, input: LawI
     url: input.url ?? fullTextUrl.replace('{number}', encodeURIComponent(input.number)),
     relations: input.relations ?? [],
   };
-  await check(trx, law, input, null);
-  const id = await freeId(trx, lawId(law.number, law.issuedOn));
+  await check(trx, law, input, null, hints);
+  const wanted = lawId(law.number, law.issuedOn);
+  const id = hints.numberFree ? wanted : await freeId(trx, wanted);
   await trx
     .insertInto('laws')
-    .values({ id, ...(await columns(trx, law)) })
+    .values({ id, ...(await columns(trx, law, hints.names)) })
     .execute();
-  await writeLists(trx, id, law);
+  await writeLists(trx, id, law, true);
   await audit(trx, staff, 'create-law', `law:${id}`, input);
   return id;
 }
 
 /** updateLaw inside a transaction the caller holds. */
-export async function updateLawIn(trx: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch): Promise<void> {
-  const current = await loadLaw(trx, id);
+export async function updateLawIn(trx: Kysely<Tables>, staff: Staff, id: string, patch: LawPatch, hints: WriteHints = {}): Promise<void> {
+  const current = hints.current ?? (await loadLaw(trx, id));
   const law: Full = { ...current, ...patch, normative: patch.normative ?? current.normative };
-  await check(trx, law, patch, id);
+  await check(trx, law, patch, id, hints);
   await trx
     .updateTable('laws')
-    .set(await columns(trx, law))
+    .set(await columns(trx, law, hints.names))
     .where('id', '=', id)
     .execute();
-  await writeLists(trx, id, law);
+  await writeLists(trx, id, law, false);
   await audit(trx, staff, 'update-law', `law:${id}`, patch);
 }
 
@@ -87,6 +115,11 @@ export async function loadLaw(trx: Kysely<Tables>, id: string): Promise<StoredLa
   const row = await loadForChange(trx, id);
   const fields = await trx.selectFrom('law_fields').select('field_code').where('law_id', '=', id).execute();
   const relations = await trx.selectFrom('law_relations').select(['kind', 'target_number']).where('law_id', '=', id).orderBy('position').execute();
+  return storedLaw(row, fields, relations);
+}
+
+/** A row of laws with its fields and its relations (in their order) as staff wrote them. */
+export function storedLaw(row: Selectable<LawTable>, fields: { field_code: string }[], relations: { kind: string; target_number: string }[]): StoredLaw {
   return {
     number: row.number,
     type: row.type_code,
@@ -105,8 +138,10 @@ export async function loadLaw(trx: Kysely<Tables>, id: string): Promise<StoredLa
 }
 
 /** Codes that exist (of what was sent), dates in order, and a number no other document has. */
-async function check(trx: Kysely<Tables>, law: Full, sent: LawPatch, self: string | null) {
-  const errors: FieldError[] = (await unknownCodes(trx, { type: sent.type, issuer: sent.issuer, fields: sent.fields })).map(({ path, value }) => ({
+async function check(trx: Kysely<Tables>, law: Full, sent: LawPatch, self: string | null, hints: WriteHints) {
+  const sentCodes = { type: sent.type, issuer: sent.issuer, fields: sent.fields };
+  const unknown = hints.names ? unknownNames(hints.names, sentCodes) : await unknownCodes(trx, sentCodes);
+  const errors: FieldError[] = unknown.map(({ path, value }) => ({
     path,
     code: 'unknown_value',
     message: `unknown ${path.startsWith('fields') ? 'field' : path} "${value}"; GET /api/v1/meta lists the known values`,
@@ -115,6 +150,7 @@ async function check(trx: Kysely<Tables>, law: Full, sent: LawPatch, self: strin
     errors.push({ path: 'expiresOn', code: 'too_early', message: `must not be before the ${law.effectiveOn ? 'effective' : 'issue'} date` });
   }
   if (errors.length) throw new InputError(errors);
+  if (hints.numberFree) return;
   const key = lawId(law.number, law.issuedOn);
   let same = trx.selectFrom('laws').select(['id', 'number', 'abstract', 'withdrawn_at']).where('number_key', '=', key);
   if (self) same = same.where('id', '!=', self);
@@ -133,12 +169,29 @@ async function freeId(trx: Kysely<Tables>, wanted: string) {
   }
 }
 
-async function columns(trx: Kysely<Tables>, law: Full): Promise<Omit<LawTable, 'id' | 'withdrawn_at' | 'withdrawn_by'>> {
-  const name = (table: 'doc_types' | 'issuers', code: string) => trx.selectFrom(table).select('name_vi').where('code', '=', code).executeTakeFirstOrThrow();
+/** unknownCodes, answered from names already loaded. */
+function unknownNames(names: CodeNames, f: { type?: string; issuer?: string; fields?: string[] }) {
+  const checks: [string, Map<string, string>, string | undefined][] = [
+    ...(f.fields ?? []).map((code, i): [string, Map<string, string>, string] => [`fields.${i}`, names.field, code]),
+    ['type', names.type, f.type],
+    ['issuer', names.issuer, f.issuer],
+  ];
+  return checks.filter(([, map, value]) => value && !map.has(value)).map(([path, , value]) => ({ path, value: value! }));
+}
+
+async function columns(trx: Kysely<Tables>, law: Full, names?: CodeNames): Promise<Omit<LawTable, 'id' | 'withdrawn_at' | 'withdrawn_by'>> {
+  const name = async (table: 'doc_types' | 'issuers', code: string) =>
+    names
+      ? { name_vi: names[table === 'doc_types' ? 'type' : 'issuer'].get(code)! }
+      : trx.selectFrom(table).select('name_vi').where('code', '=', code).executeTakeFirstOrThrow();
   const [type, issuer, fields] = await Promise.all([
     name('doc_types', law.type),
     name('issuers', law.issuer),
-    law.fields.length ? trx.selectFrom('fields').select('name_vi').where('code', 'in', law.fields).execute() : [],
+    names
+      ? law.fields.map((code) => ({ name_vi: names.field.get(code)! }))
+      : law.fields.length
+        ? trx.selectFrom('fields').select('name_vi').where('code', 'in', law.fields).execute()
+        : [],
   ]);
   return {
     number: law.number,
@@ -166,8 +219,9 @@ async function columns(trx: Kysely<Tables>, law: Full): Promise<Omit<LawTable, '
   };
 }
 
-async function writeLists(trx: Kysely<Tables>, id: string, law: Full) {
-  await trx.deleteFrom('law_fields').where('law_id', '=', id).execute();
+/** A new document (`fresh`) has no lists to delete first. */
+async function writeLists(trx: Kysely<Tables>, id: string, law: Full, fresh: boolean) {
+  if (!fresh) await trx.deleteFrom('law_fields').where('law_id', '=', id).execute();
   // A document of the sample catalogue may have none; one written here has at least one.
   if (law.fields.length) {
     await trx
@@ -175,7 +229,7 @@ async function writeLists(trx: Kysely<Tables>, id: string, law: Full) {
       .values(law.fields.map((field_code) => ({ law_id: id, field_code })))
       .execute();
   }
-  await trx.deleteFrom('law_relations').where('law_id', '=', id).execute();
+  if (!fresh) await trx.deleteFrom('law_relations').where('law_id', '=', id).execute();
   if (law.relations.length) {
     await trx
       .insertInto('law_relations')

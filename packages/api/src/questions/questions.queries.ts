@@ -4,6 +4,8 @@ import { type AdminQuestion, type Citation, type Lang, type PublishedQuestion, t
 import type { QuestionTable, Tables } from '../db/schema.js';
 import { searchText } from '../search/text-search.js';
 import { htmlToText } from './answer-text.js';
+import { isOverdue } from './question-queue.js';
+import { vietnamDay } from '../calendar/vietnam-time.js';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
@@ -34,18 +36,26 @@ export async function citationsOf(db: Db, ids: string[]): Promise<Map<string, Ci
 export async function writeCitations(trx: Db, questionId: string, citations: { number: string; article: string | null }[]) {
   await trx.deleteFrom('question_citations').where('question_id', '=', questionId).execute();
   for (const [position, c] of citations.entries()) {
-    const law = await trx
-      .selectFrom('laws')
-      .select('id')
-      .where('number', '=', c.number)
-      .where('withdrawn_at', 'is', null)
-      .orderBy('issued_on', 'desc')
-      .executeTakeFirst();
+    const law = await citedLaw(trx, c.number);
     await trx
       .insertInto('question_citations')
       .values({ question_id: questionId, position, number: c.number, article: c.article, law_id: law?.id ?? null })
       .execute();
   }
+}
+
+/** The published document a citation's number names: the latest issued of that number. */
+const citedLaw = (db: Db, number: string) =>
+  db.selectFrom('laws').select(['id', 'url']).where('number', '=', number).where('withdrawn_at', 'is', null).orderBy('issued_on', 'desc').executeTakeFirst();
+
+/** Citations as writeCitations would store them and citationsOf read them back, storing nothing: for a preview. */
+export async function resolveCitations(db: Db, citations: { number: string; article: string | null }[]): Promise<Citation[]> {
+  const out: Citation[] = [];
+  for (const c of citations) {
+    const law = await citedLaw(db, c.number);
+    out.push({ number: c.number, article: c.article, lawId: law?.id ?? null, url: law?.url ?? null });
+  }
+  return out;
 }
 
 const fieldName = (lang: Lang) => (lang === 'en' ? 'f.name_en' : 'f.name_vi');
@@ -130,6 +140,7 @@ export async function toAdmin(db: Db, rows: QuestionTable[]): Promise<AdminQuest
     ? await db.selectFrom('consents').selectAll().where('subject_type', '=', 'question').where('subject_id', 'in', ids).execute()
     : [];
   const consentOf = new Map(consents.map((c) => [c.subject_id, c]));
+  const today = vietnamDay(new Date());
   return rows.map((r) => {
     const c = consentOf.get(r.id);
     return {
@@ -146,6 +157,7 @@ export async function toAdmin(db: Db, rows: QuestionTable[]): Promise<AdminQuest
       handlingUnit: r.handling_unit,
       createdAt: r.created_at,
       dueOn: r.due_on,
+      overdue: isOverdue(r, today),
       answerHtml: r.answer_html,
       citations: cites.get(r.id) ?? [],
       answeredBy: r.answered_by,

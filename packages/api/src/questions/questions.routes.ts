@@ -8,7 +8,7 @@ import { valid } from '../http/validate.js';
 import { isBlank } from '../search/text-search.js';
 import { clientIp } from '../security/client-ip.js';
 import { fromRegisteredOrigin, submit, type SubmissionDeps, type SubmissionSpec } from '../submissions/pipeline.js';
-import { addWorkingDays } from './due-date.js';
+import { dueDate } from './answer-deadline.js';
 import { byRelevance, newestFirst } from './question-list.js';
 import { insertConsent, questionSearchText, statusView } from './questions.queries.js';
 import type { SuggestIndex } from './suggest.js';
@@ -73,7 +73,7 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
     store: async (trx, q, site, now, marks) => {
       const id = randomUUID();
       const trackingCode = newTrackingCode();
-      const dueOn = addWorkingDays(now, site.answerDays);
+      const dueOn = await dueDate(trx, now, site.answerDays);
       await trx
         .insertInto('questions')
         .values({
@@ -99,6 +99,8 @@ export function questionRoutes(deps: SubmissionDeps & { suggestions: SuggestInde
           page_url: q.pageUrl ?? null,
           search_text: questionSearchText({ title: q.title, content: q.content }),
           contact_over_limit: marks.contactOverLimit ? 1 : 0,
+          email_key: marks.keyOf(q.email),
+          phone_key: marks.keyOf(q.phone),
         })
         .execute();
       await insertConsent(trx, 'question', id, q.consents, q.noticeVersion, now.toISOString());

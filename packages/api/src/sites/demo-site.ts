@@ -16,6 +16,7 @@ export async function ensureDemoSite(db: Kysely<Tables>, origins: string[]) {
     requireName: existing?.requireName ?? true,
     answerDays: existing?.answerDays ?? 10,
     contact: existing?.contact ?? null,
+    ...(existing ? { level: existing.level, webmaster: existing.webmaster } : {}),
     origins: [...new Set([...(existing?.origins ?? []), ...origins])],
   });
 }

@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
-import type { ContactRule, PublicSite, Site } from '@pbgdpl/contract';
+import { slugify, type ContactRule, type PublicSite, type Site, type SiteLevel } from '@pbgdpl/contract';
 import type { SiteTable, Tables } from '../db/schema.js';
+import { ProblemError } from '../http/problem.js';
+import { searchText } from '../search/text-search.js';
 
-const toSite = (r: SiteTable): Site => ({
+export const toSite = (r: SiteTable): Site => ({
   key: r.key,
   name: r.name,
   kind: r.kind as Site['kind'],
+  level: r.level as SiteLevel,
   contactRule: r.contact_rule as ContactRule,
   requireName: Number(r.require_name) === 1,
   answerDays: Number(r.answer_days),
   origins: JSON.parse(r.origins) as string[],
   contact: r.contact,
+  webmaster: { name: r.webmaster_name, phone: r.webmaster_phone, email: r.webmaster_email },
   createdAt: r.created_at,
 });
 
@@ -34,26 +38,77 @@ export async function listSites(db: Kysely<Tables>): Promise<Site[]> {
   return (await db.selectFrom('sites').selectAll().orderBy('key').execute()).map(toSite);
 }
 
-export type SiteWrite = Omit<Site, 'createdAt'>;
+/** What is written of a site; level and webmaster may be left out (a commune's committee is at level xa). */
+export type SiteWrite = Omit<Site, 'createdAt' | 'level' | 'webmaster'> & { level?: SiteLevel; webmaster?: Site['webmaster'] };
 
-export async function putSite(db: Kysely<Tables>, s: SiteWrite): Promise<Site> {
-  const now = new Date().toISOString();
-  const values = {
+const orNull = (text: string | null | undefined) => (text ? text : null);
+
+function columns(s: SiteWrite, now: string) {
+  return {
     name: s.name,
     kind: s.kind,
+    level: s.level ?? (s.kind === 'ubnd-xa' ? 'xa' : 'tinh'),
     origins: JSON.stringify([...new Set(s.origins)]),
     contact_rule: s.contactRule,
     require_name: s.requireName ? 1 : 0,
     answer_days: s.answerDays,
     contact: s.contact,
+    webmaster_name: orNull(s.webmaster?.name),
+    webmaster_phone: orNull(s.webmaster?.phone),
+    webmaster_email: orNull(s.webmaster?.email),
+    search_text: searchText(s.name, s.key),
     updated_at: now,
   };
+}
+
+/** Registers the site under its key, or replaces what is registered under it. */
+export async function putSite(db: Kysely<Tables>, s: SiteWrite): Promise<Site> {
+  const now = new Date().toISOString();
+  const values = columns(s, now);
   await db
     .insertInto('sites')
     .values({ key: s.key, created_at: now, ...values })
     .onConflict((oc) => oc.column('key').doUpdateSet(values))
     .execute();
   return (await getSite(db, s.key))!;
+}
+
+/** Registers a new site; a key already registered is a 409, and nothing is changed. */
+export async function registerSite(db: Kysely<Tables>, s: SiteWrite): Promise<Site> {
+  const now = new Date().toISOString();
+  const inserted = await db
+    .insertInto('sites')
+    .values({ key: s.key, created_at: now, ...columns(s, now) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (!inserted) throw new ProblemError(409, `a site with the key "${s.key}" is registered already`);
+  return (await getSite(db, s.key))!;
+}
+
+/** The longest key the contract accepts. */
+const KEY_MAX = 64;
+
+/**
+ * A key for a new site made from its name, without diacritics ("UBND xã Tân Sơn" → "ubnd-xa-tan-son"),
+ * with "-2", "-3"… when it is taken.
+ */
+export async function freeKey(db: Kysely<Tables>, name: string): Promise<string> {
+  const base =
+    slugify(name)
+      .slice(0, KEY_MAX - 4)
+      .replace(/-+$/, '') || 'site';
+  const taken = new Set(
+    (
+      await db
+        .selectFrom('sites')
+        .select('key')
+        .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
+        .execute()
+    ).map((r) => r.key),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /**

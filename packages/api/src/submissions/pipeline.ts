@@ -43,6 +43,8 @@ interface Guarded {
 export interface SubmissionMarks {
   /** Its contact was given more often than the per-contact limit allows (it is stored all the same). */
   contactOverLimit: boolean;
+  /** contactKey() of a contact with the server's secret, null for none: stored so a privacy request finds the row. */
+  keyOf(contact: string | null | undefined): string | null;
 }
 
 export interface SubmissionSpec<I extends Guarded> {
@@ -149,7 +151,10 @@ export async function submit<I extends Guarded>(c: Context, deps: SubmissionDeps
     if (wait > 0) throw tooMany(wait);
     const contacts = spec.contacts(input).filter(Boolean);
     const overLimit = contacts.map((ct) => limiter.take(`contact:${contactKey(secrets.contactSecret, ct)}`, config.limits.contact) > 0);
-    const marks: SubmissionMarks = { contactOverLimit: overLimit.includes(true) };
+    const marks: SubmissionMarks = {
+      contactOverLimit: overLimit.includes(true),
+      keyOf: (ct) => (ct ? contactKey(secrets.contactSecret, ct) : null),
+    };
 
     const now = new Date();
     const response = await db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
-import { foldVietnamese, type Meta } from '@pbgdpl/contract';
+import { DocumentNumber, foldVietnamese, type Meta } from '@pbgdpl/contract';
+import * as z from 'zod/mini';
 import type { Cell } from './read-sheet.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -106,4 +107,27 @@ export function cellCodes(lists: Lists, text: string): Read<string[]> {
       `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; write labels or codes GET /api/v1/meta lists, separated by ; or ,`,
     );
   return ok([...new Set(codes)]);
+}
+
+/**
+ * Document numbers in one cell, as a relation column holds them: separated by ";", "," or line
+ * breaks (a number never holds those), each written as POST /api/v1/admin/laws takes it ("91 / 2025 / QH15" is 91/2025/QH15).
+ */
+export function cellNumbers(text: string): Read<string[]> {
+  const numbers: string[] = [];
+  const bad: string[] = [];
+  for (const part of text
+    .split(/[;,\r\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const read = z.safeParse(DocumentNumber, part);
+    if (read.success) numbers.push(read.data);
+    else bad.push(part);
+  }
+  if (bad.length)
+    return no(
+      'invalid_number',
+      `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not document numbers' : 'is not a document number'} such as 91/2025/QH15; separate several with ; or a line break`,
+    );
+  return ok([...new Set(numbers)]);
 }

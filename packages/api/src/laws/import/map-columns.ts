@@ -23,6 +23,11 @@ const KNOWN: Record<ImportField, string[]> = {
   abstract: ['trich yeu', 'trich yeu noi dung', 'noi dung trich yeu', 'ten van ban', 'tieu de', 'noi dung'],
   url: ['duong dan', 'lien ket', 'duong dan toan van', 'toan van', 'link', 'url'],
   normative: ['vbqppl', 'la vbqppl', 'van ban quy pham phap luat', 'quy pham phap luat', 'van ban quy pham'],
+  // "Văn bản bị thay thế" (the one replaced) is this document's relation; "Văn bản thay thế" (the one replacing it) is the other way round.
+  amends: ['sua doi bo sung', 'sua doi', 'van ban duoc sua doi bo sung', 'van ban bi sua doi bo sung', 'sua doi bo sung van ban', 'bo sung'],
+  replaces: ['thay the', 'van ban bi thay the', 'thay the van ban'],
+  repeals: ['bai bo', 'van ban bi bai bo', 'bai bo van ban', 'huy bo', 'van ban bi huy bo'],
+  guides: ['huong dan', 'huong dan thi hanh', 'van ban duoc huong dan', 'huong dan van ban', 'quy dinh chi tiet', 'quy dinh chi tiet van ban'],
 };
 
 export const foldHeader = (header: string) =>
