@@ -110,6 +110,14 @@ export const screens: ScreenDef[] = [
     menu: 'administration',
   },
   {
+    pattern: 'settings',
+    tag: 'pa-settings',
+    load: () => import('./screens/settings/settings-screen.js'),
+    title: { vi: 'Cài đặt của tỉnh', en: "The province's settings" },
+    role: 'admin',
+    menu: 'administration',
+  },
+  {
     pattern: 'staff',
     tag: 'pa-staff',
     load: () => import('./screens/staff/staff-screen.js'),

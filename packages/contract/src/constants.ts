@@ -57,3 +57,9 @@ export const STAFF_PROBLEMS = {
 export const PASSWORD_MIN = 10;
 /** scrypt reads the whole password: a cap keeps a huge one from costing the server. */
 export const PASSWORD_MAX = 200;
+
+/** Working days a question may wait for its answer: what the province allows. */
+export const ANSWER_DAYS = { min: 1, max: 60, default: 10 } as const;
+
+/** The share of satisfied citizens (%) the province aims at; Decision 766/QĐ-TTg sets 90. */
+export const SATISFACTION_TARGET = { min: 1, max: 100, default: 90 } as const;

@@ -3,6 +3,7 @@ import { AdminFeedback } from './admin.js';
 import { Code, IsoDate } from './common.js';
 import { fromNotAfterTo, QUERY_MAX } from './laws.query.js';
 import { FeedbackKind } from './submissions.js';
+import { SATISFACTION_TARGET } from './constants.js';
 
 export const FEEDBACK_STATUSES = ['new', 'replied'] as const;
 export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
@@ -82,7 +83,12 @@ export const Satisfaction = z.object({
 export type Satisfaction = z.infer<typeof Satisfaction>;
 
 export const SatisfactionTargetInput = z.strictObject({
-  target: z.number().check(z.minimum(1, 'target must be between 1 and 100'), z.maximum(100, 'target must be between 1 and 100')),
+  target: z
+    .number()
+    .check(
+      z.minimum(SATISFACTION_TARGET.min, `target must be between ${SATISFACTION_TARGET.min} and ${SATISFACTION_TARGET.max}`),
+      z.maximum(SATISFACTION_TARGET.max, `target must be between ${SATISFACTION_TARGET.min} and ${SATISFACTION_TARGET.max}`),
+    ),
 });
 
 export const SatisfactionTarget = z.object({

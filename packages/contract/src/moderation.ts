@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AdminQuestion, AnswerInput } from './admin.js';
 import { Code, IsoDate } from './common.js';
+import { ANSWER_DAYS } from './constants.js';
 import { fromNotAfterTo, QUERY_MAX } from './laws.query.js';
 import { Citation, QUESTION_STATUSES, QuestionStatus } from './submissions.js';
 
@@ -8,9 +9,6 @@ import { Citation, QUESTION_STATUSES, QuestionStatus } from './submissions.js';
 export const QUEUE_SORTS = ['due', 'newest'] as const;
 export const QueueSort = z.enum(QUEUE_SORTS);
 export type QueueSort = z.infer<typeof QueueSort>;
-
-/** Working days a question may wait for its answer: what the province allows. */
-export const ANSWER_DAYS = { min: 1, max: 60, default: 10 } as const;
 
 const AnswerDays = z
   .number()

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Satisfaction, SatisfactionMonth, SatisfactionTarget } from '@pbgdpl/contract';
+import { SATISFACTION_TARGET, type Satisfaction, type SatisfactionMonth, type SatisfactionTarget } from '@pbgdpl/contract';
 import type { Tables } from '../db/schema.js';
 import type { Staff } from '../security/staff.js';
 import { addMonths, monthOfHour, monthsFrom, utcHour, vietnamMonth, vietnamMonthStart } from '../calendar/vietnam-time.js';
 
 /** Decision 766/QĐ-TTg and the provinces' plans aim at 90% of citizens satisfied by 2030. */
-export const DEFAULT_TARGET = 90;
+export const DEFAULT_TARGET = SATISFACTION_TARGET.default;
 const TARGET = 'satisfaction_target';
 
 /** A rating of 4 or 5 (of 5) counts as satisfied. */
